@@ -1,0 +1,106 @@
+// Store: the persistent graph, kept in a RocksDB database directory.
+//
+// A Store is opened by one process for writing at a time; RocksDB's LOCK file enforces it, and a second
+// writer gets Status::Locked("database is locked by another process: DIR"). Any number of read-only opens
+// may run beside the writer; they see the database as it was when they opened it.
+//
+// Each article is written with its actors, relation types and edges in one atomic RocksDB WriteBatch: after a
+// crash an article is either entirely present or absent. Adding an article whose id, or whose content hash and
+// text, is already stored changes nothing and reports a duplicate.
+//
+// A Store is safe to use from several threads: AddArticle calls are serialised internally; reads may run
+// concurrently with each other and with writes. The key layout is documented in graph/keys.h.
+#ifndef GEOKG_GRAPH_STORE_H_
+#define GEOKG_GRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.h"
+#include "graph/status.h"
+
+namespace geokg::graph {
+
+// Everything one article adds to the graph, written atomically by Store::AddArticle.
+struct ArticleBatch {
+  Article article;
+  std::vector<Actor> actors;            // every actor the edges name (id ignored; matched by name)
+  std::vector<RelationType> relations;  // every relation type the edges use
+  std::vector<EdgeDraft> edges;
+};
+
+struct AddOutcome {
+  bool added = false;          // false: a duplicate, nothing was written
+  std::string duplicate_of;    // the id of the stored article it duplicates, when !added
+  std::size_t edges_added = 0;
+  std::size_t actors_added = 0;
+};
+
+struct StoreStats {
+  std::uint64_t articles = 0;
+  std::uint64_t actors = 0;
+  std::uint64_t edges = 0;
+  std::uint64_t relation_types = 0;
+};
+
+// A filter over edges. Unset members match everything. Dates compare by Date::Packed().
+struct EdgeFilter {
+  std::optional<ActorId> source;
+  std::optional<ActorId> target;
+  std::optional<RelationId> relation;
+  std::optional<Date> from;  // inclusive
+  std::optional<Date> to;    // inclusive
+};
+
+// Return false to stop a scan early.
+using EdgeVisitor = std::function<bool(const Edge&)>;
+
+class Store {
+ public:
+  struct Options {
+    bool read_only = false;         // open beside a writer; AddArticle then fails
+    bool create_if_missing = true;  // ignored when read_only
+  };
+
+  // Opens (or creates) the database in `dir`. Fails with Locked when another process holds it for writing,
+  // NotFound when it does not exist and cannot be created, Corruption when it was written by a newer format.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const Options& options);
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir) { return Open(dir, Options()); }
+
+  virtual ~Store() = default;
+
+  // Writes the article, the actors and relation types not yet stored, and the edges, in one WriteBatch.
+  // A duplicate (same id, or same text under another id) writes nothing and returns added == false.
+  // Edges naming an actor or relation absent from the batch make the call fail with InvalidArgument and
+  // write nothing.
+  virtual Result<AddOutcome> AddArticle(const ArticleBatch& batch) = 0;
+
+  // Every actor, ordered by id.
+  virtual Result<std::vector<Actor>> Actors() = 0;
+  virtual Result<std::optional<Actor>> GetActor(ActorId id) = 0;
+  // Looks an actor up by canonical name or alias, ignoring case ("usa", "ISIS-K").
+  virtual Result<std::optional<Actor>> FindActor(std::string_view name) = 0;
+
+  // Every relation type stored, ordered by id.
+  virtual Result<std::vector<RelationType>> Relations() = 0;
+
+  virtual Result<std::optional<Article>> GetArticle(std::string_view id) = 0;
+  // Every article in the order it was stored.
+  virtual Status ScanArticles(const std::function<bool(const Article&)>& visit) = 0;
+
+  // Visits the edges matching `filter`. The scan runs over the out-edge index when a source is given, the
+  // in-edge index when a target is given, the time index when only dates are given, else all edges. Order:
+  // by source (out), target (in) or date (time), then relation, date, edge id.
+  virtual Status ScanEdges(const EdgeFilter& filter, const EdgeVisitor& visit) = 0;
+
+  virtual Result<StoreStats> Stats() = 0;
+};
+
+}  // namespace geokg::graph
+
+#endif  // GEOKG_GRAPH_STORE_H_

@@ -1,0 +1,50 @@
+// Article readers: plain text, JSON Lines, folders and stdin.
+//
+// A .txt file is one article: the first non-empty line is the title; `Key: value` lines right after it (or
+// before it), up to the first blank line, are metadata (Date, URL, Source/Outlet, ID, Title); the rest is the
+// body. A .jsonl (or .json, .ndjson) file holds one JSON object per line with id, url, title, date, text and
+// the usual crawler variants (maintext, body, content, date_publish, published, source_domain, ...).
+// A folder is read recursively in name order, taking .txt, .text, .md, .jsonl, .ndjson and .json files. "-" is
+// standard input, read as JSON Lines when its first non-blank byte is '{', else as one text article.
+#ifndef GEOKG_INGEST_READER_H_
+#define GEOKG_INGEST_READER_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "graph/model.h"
+#include "graph/status.h"
+
+namespace geokg::ingest {
+
+// Where an article or an error comes from. line is 1-based; 0 for a whole file.
+struct Origin {
+  std::string file;
+  std::size_t line = 0;
+  std::string ToString() const;  // "file:line" or "file"
+};
+
+struct ReadError {
+  Origin origin;
+  std::string message;  // the cause: "invalid UTF-8 at byte 17", "expected ':' at column 12"
+  std::string ToString() const;  // "file:line: message"
+};
+
+struct ReadLimits {
+  std::size_t max_article_bytes = 16u << 20;  // larger articles are refused with an error
+};
+
+using ArticleSink = std::function<void(graph::Article article, const Origin& origin)>;
+using ErrorSink = std::function<void(const ReadError& error)>;
+
+// Reads every article under `path` and hands each to `on_article`, in order. A bad article (broken JSON line,
+// invalid UTF-8, no text, over the size limit) goes to `on_error` and reading goes on with the next one.
+// Articles without an id get "<file stem>" (text) or "<file stem>:<line>" (JSONL). Returns a non-OK Status
+// only when `path` itself cannot be read (missing, unreadable); per-article problems never stop the read.
+Status ReadArticles(const std::string& path, const ArticleSink& on_article, const ErrorSink& on_error,
+                    const ReadLimits& limits = ReadLimits());
+
+}  // namespace geokg::ingest
+
+#endif  // GEOKG_INGEST_READER_H_

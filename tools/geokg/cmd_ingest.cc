@@ -1,0 +1,52 @@
+#include <fmt/format.h>
+
+#include <cstdint>
+
+#include "ingest/ingestor.h"
+#include "tools/geokg/commands.h"
+
+namespace geokg::cli {
+
+namespace {
+
+int RunIngest(const Args& args) {
+  auto extractor = LoadExtractor(args);
+  if (!extractor) return kExitError;
+  auto store = OpenStore(args, /*read_only=*/false);
+  if (!store) return kExitError;
+
+  ingest::Ingestor ingestor(store.get(), extractor.get());
+  ingest::IngestSummary total;
+  int status = kExitOk;
+  for (const auto& path : args.positional()) {
+    auto summary = ingestor.IngestPath(path, [](const ingest::ReadError& error) {
+      fmt::print(stderr, "geokg: {}\n", error.ToString());
+    });
+    if (!summary.ok()) {
+      status = Fail(summary.status());
+      ++total.errors;
+      if (!summary.status().IsNotFound()) break;  // the store failed: stop, keep what is written
+      continue;
+    }
+    total += *summary;
+  }
+  fmt::print("{} articles read: {} new, {} duplicates skipped, {} edges added, {} errors\n", total.read,
+             total.added, total.duplicates, total.edges, total.errors);
+  return total.errors > 0 ? kExitError : status;
+}
+
+}  // namespace
+
+Command IngestCommand() {
+  return {{"ingest",
+           "[--db DIR] [--data DIR] PATH...",
+           "Read articles, extract their edges and store them (idempotent: stored articles are skipped).",
+           {DbOption(), DataOption()},
+           1,
+           SIZE_MAX,
+           "PATH is a .txt or .jsonl file, a folder (read recursively), or - for standard input.\n"
+           "Exit status 1 when any article could not be read or stored; the others are still stored."},
+          RunIngest};
+}
+
+}  // namespace geokg::cli
