@@ -1,0 +1,161 @@
+#include "ingest/reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "ingest/jsonl_reader.h"
+#include "ingest/line_reader.h"
+#include "ingest/text_reader.h"
+
+namespace geokg::ingest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Text files have no NUL bytes; a NUL this early means an image, an archive or a database.
+constexpr std::size_t kBinaryProbeBytes = 8 << 10;
+
+enum class Format { kText, kJson, kJsonLines };
+
+std::optional<Format> FormatOf(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".txt" || ext == ".text" || ext == ".md") return Format::kText;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  if (ext == ".json") return Format::kJson;
+  return std::nullopt;
+}
+
+// How standard input is read: JSON Lines when it starts with '{'.
+Format SniffFormat(LineReader& in) {
+  const std::string_view head = in.Peek();
+  const auto first = std::find_if(head.begin(), head.end(),
+                                  [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+  const int c = first != head.end() ? static_cast<unsigned char>(*first) : in.SkipBlank();
+  return c == '{' ? Format::kJsonLines : Format::kText;
+}
+
+struct Sinks {
+  const ReadLimits& limits;
+  const ArticleSink& on_article;
+  const ErrorSink& on_error;
+};
+
+// `format` is nullopt for standard input, whose format its first bytes tell.
+void ReadStream(std::istream& stream, const std::string& source, const std::string& stem,
+                std::optional<Format> format, const Sinks& sinks) {
+  LineReader in(stream);
+  if (in.Peek().substr(0, kBinaryProbeBytes).find('\0') != std::string_view::npos) {
+    sinks.on_error({{source, 0}, "binary file"});
+    return;
+  }
+  if (!format) format = SniffFormat(in);
+  if (*format == Format::kText) {
+    ReadTextArticle(in, source, stem, sinks.limits, sinks.on_article, sinks.on_error);
+  } else {
+    ReadJsonArticles(in, source, stem, *format == Format::kJson, sinks.limits, sinks.on_article,
+                     sinks.on_error);
+  }
+}
+
+// Each of these returns the cause when the path itself cannot be read; the caller names the path.
+std::optional<std::string> ReadFile(const fs::path& path, Format format, const Sinks& sinks) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return fmt::format("cannot read: {}", std::strerror(errno));
+  ReadStream(stream, path.string(), path.stem().string(), format, sinks);
+  return std::nullopt;
+}
+
+// Directories are followed through symlinks, but each real directory only once: a link back up the tree
+// does not loop and a second link to a directory does not read its articles twice.
+std::optional<std::string> ReadFolder(const fs::path& dir, std::set<fs::path>* visited,
+                                      const Sinks& sinks) {
+  std::error_code error;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    entries.push_back(it->path());
+  }
+  if (error) return fmt::format("cannot read directory: {}", error.message());
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    const fs::file_type type = fs::status(entry, error).type();
+    std::optional<std::string> cause;
+    if (type == fs::file_type::directory) {
+      const fs::path real = fs::canonical(entry, error);
+      if (!error && visited->insert(real).second) cause = ReadFolder(entry, visited, sinks);
+    } else if (auto format = FormatOf(entry)) {
+      // A dangling symlink gets its error from ReadFile; a FIFO or a device would block or never end.
+      if (type == fs::file_type::regular || type == fs::file_type::not_found) {
+        cause = ReadFile(entry, *format, sinks);
+      } else if (error) {
+        cause = fmt::format("cannot read: {}", error.message());
+      } else {
+        cause = "not a regular file";
+      }
+    }
+    if (cause) sinks.on_error({{entry.string(), 0}, *cause});
+  }
+  return std::nullopt;
+}
+
+Status ReadPath(const std::string& path, const Sinks& sinks) {
+  if (path == "-") {
+    ReadStream(std::cin, "<stdin>", "stdin", std::nullopt, sinks);
+    return Status::OK();
+  }
+  std::error_code error;
+  const fs::file_type type = fs::status(path, error).type();
+  if (type == fs::file_type::not_found) {
+    return Status::NotFound(fmt::format("no such file or directory: {}", path));
+  }
+  if (error) return Status::IOError(fmt::format("cannot read {}: {}", path, error.message()));
+  std::optional<std::string> cause;
+  if (type == fs::file_type::directory) {
+    std::set<fs::path> visited;
+    const fs::path real = fs::canonical(path, error);
+    if (!error) visited.insert(real);
+    cause = ReadFolder(path, &visited, sinks);
+  } else if (auto format = FormatOf(path)) {
+    cause = ReadFile(path, *format, sinks);
+  } else {
+    return Status::InvalidArgument(fmt::format(
+        "unsupported file type: {} (articles are .txt, .text, .md, .jsonl, .ndjson or .json)", path));
+  }
+  if (cause) return Status::IOError(fmt::format("{}: {}", path, *cause));
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string Origin::ToString() const {
+  return line == 0 ? file : fmt::format("{}:{}", file, line);
+}
+
+std::string ReadError::ToString() const { return fmt::format("{}: {}", origin.ToString(), message); }
+
+Status ReadArticles(const std::string& path, const ArticleSink& on_article, const ErrorSink& on_error,
+                    const ReadLimits& limits) {
+  // The file system and the allocator may throw, and so may the caller's sinks; no exception leaves
+  // the module.
+  try {
+    return ReadPath(path, Sinks{limits, on_article, on_error});
+  } catch (const std::exception& e) {
+    return Status::IOError(fmt::format("reading {}: {}", path, e.what()));
+  } catch (...) {
+    return Status::IOError(fmt::format("reading {}: unknown error", path));
+  }
+}
+
+}  // namespace geokg::ingest
