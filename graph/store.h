@@ -46,9 +46,13 @@ struct StoreStats {
   std::uint64_t actors = 0;
   std::uint64_t edges = 0;
   std::uint64_t relation_types = 0;
+
+  friend bool operator==(const StoreStats&, const StoreStats&) = default;
 };
 
-// A filter over edges. Unset members match everything. Dates compare by Date::Packed().
+// A filter over edges. Unset members match everything. Dates compare by Date::Packed(), so a coarse edge date
+// ("2025-02") sorts before every day it covers; a coarse `to` bound covers its whole month or year, and an
+// edge without a known date matches no date bound.
 struct EdgeFilter {
   std::optional<ActorId> source;
   std::optional<ActorId> target;
@@ -83,7 +87,8 @@ class Store {
   // Every actor, ordered by id.
   virtual Result<std::vector<Actor>> Actors() = 0;
   virtual Result<std::optional<Actor>> GetActor(ActorId id) = 0;
-  // Looks an actor up by canonical name or alias, ignoring case ("usa", "ISIS-K").
+  // Looks an actor up by canonical name, alias or code, ignoring case and runs of white space ("usa",
+  // "ISIS-K"). An exact canonical name wins; among actors sharing an alias, the one stored first.
   virtual Result<std::optional<Actor>> FindActor(std::string_view name) = 0;
 
   // Every relation type stored, ordered by id.
