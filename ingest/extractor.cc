@@ -1,0 +1,154 @@
+#include "ingest/extractor.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "ingest/clauses.h"
+#include "ingest/discourse.h"
+#include "ingest/gazetteer.h"
+#include "ingest/lexicon.h"
+#include "ingest/mentions.h"
+#include "ingest/relation_rules.h"
+#include "ingest/sentences.h"
+#include "ingest/tokenizer.h"
+
+namespace geokg::ingest {
+namespace {
+
+// Marks each token with the function word that starts there, longest first, and finds the trigger
+// phrases.
+void MarkWords(const Lexicon& lexicon, SentenceView* view) {
+  const std::uint32_t n = view->size();
+  view->marks.assign(n, FunctionWord());
+  view->mark_span.assign(n, 0);
+  for (std::uint32_t i = 0; i < n;) {
+    FunctionMatch match = lexicon.MatchFunction(view->tokens, i);
+    if (match.length == 0) {
+      ++i;
+      continue;
+    }
+    // A capitalised word that is also a time word is the time word: "May" the month, not the modal.
+    if (match.word.flags & kTime)
+      match.word.flags = view->tokens[i].capitalized ? kTime : match.word.flags & ~kTime;
+    view->marks[i] = match.word;
+    view->mark_span[i] = static_cast<std::uint8_t>(match.length);
+    i += match.length;
+  }
+  view->triggers.clear();
+  for (std::uint32_t i = 0; i < n;) {
+    TriggerMatch match = lexicon.MatchTrigger(view->tokens, i);
+    if (match.length == 0) {
+      ++i;
+      continue;
+    }
+    view->triggers.push_back({i, i + match.length, match});
+    i += match.length;
+  }
+}
+
+// Keeps one edge per (source, relation, target, sentence): the most confident, a stated edge before
+// an implied one. kept[first_of_sentence..] are the current sentence's edges.
+void KeepEdge(const EdgeCandidate& candidate, std::size_t first_of_sentence,
+              std::vector<EdgeCandidate>* kept) {
+  for (std::size_t i = first_of_sentence; i < kept->size(); ++i) {
+    EdgeCandidate& other = (*kept)[i];
+    if (other.source != candidate.source || other.relation != candidate.relation ||
+        other.target != candidate.target) {
+      continue;
+    }
+    if ((other.implied && !candidate.implied) ||
+        (other.implied == candidate.implied && candidate.confidence > other.confidence)) {
+      other = candidate;
+    }
+    return;
+  }
+  kept->push_back(candidate);
+}
+
+}  // namespace
+
+Extractor::Extractor(std::unique_ptr<Gazetteer> gazetteer, std::unique_ptr<Lexicon> lexicon)
+    : gazetteer_(std::move(gazetteer)), lexicon_(std::move(lexicon)) {}
+
+Extractor::~Extractor() = default;
+
+Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) {
+  auto gazetteer = Gazetteer::Load(data_dir + "/gazetteer");
+  if (!gazetteer.ok()) return gazetteer.status();
+  auto lexicon = Lexicon::Load(data_dir + "/lexicon");
+  if (!lexicon.ok()) return lexicon.status();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(*gazetteer), std::move(*lexicon)));
+}
+
+const std::vector<graph::RelationType>& Extractor::relation_types() const {
+  return lexicon_->relation_types();
+}
+
+Extraction Extractor::Extract(const graph::Article& article) const {
+  const std::string document = article.Document();
+  const std::vector<Sentence> sentences = SplitSentences(document);
+  RelationRules rules(*gazetteer_, *lexicon_);
+  Discourse discourse;
+  std::vector<Token> tokens;
+  SentenceView view;
+  view.text = document;
+  std::vector<EdgeCandidate> candidates, kept;
+  std::vector<std::uint32_t> kept_sentence;
+  std::vector<std::uint32_t> mention_order;
+  std::vector<bool> mentioned(gazetteer_->actor_count(), false);
+
+  for (const Sentence& sentence : sentences) {
+    tokens.clear();
+    Tokenize(document, sentence.begin, sentence.end, &tokens);
+    view.tokens = tokens;
+    view.phrases.clear();
+    MarkWords(*lexicon_, &view);
+    FindMentions(*gazetteer_, discourse, article.published, &view);
+    MarkRegions(&view);
+    candidates.clear();
+    rules.Apply(view, discourse, &candidates);
+    std::size_t first_of_sentence = kept.size();
+    for (const EdgeCandidate& candidate : candidates) KeepEdge(candidate, first_of_sentence, &kept);
+    kept_sentence.resize(kept.size(), sentence.index);
+    for (const Phrase& phrase : view.phrases) {
+      for (std::uint32_t actor : phrase.actors) {
+        if (!mentioned[actor]) {
+          mentioned[actor] = true;
+          mention_order.push_back(actor);
+        }
+      }
+    }
+    discourse.Update(view);
+  }
+
+  Extraction extraction;
+  std::vector<bool> relation_used(lexicon_->relation_types().size(), false);
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const EdgeCandidate& candidate = kept[i];
+    const Sentence& sentence = sentences[kept_sentence[i]];
+    graph::EdgeDraft edge;
+    edge.source = gazetteer_->actor(candidate.source).name;
+    edge.relation = lexicon_->relation_types()[candidate.relation].name;
+    edge.target = gazetteer_->actor(candidate.target).name;
+    edge.evidence.sentence = sentence.index;
+    edge.evidence.begin = sentence.begin;
+    edge.evidence.end = sentence.end;
+    edge.evidence.speaker = candidate.speaker;
+    edge.evidence.rule = candidate.rule;
+    if (article.published.known()) {
+      edge.date = article.published;
+      edge.date_is_publication = true;
+    }
+    edge.confidence = candidate.confidence;
+    edge.implied = candidate.implied;
+    relation_used[candidate.relation] = true;
+    extraction.edges.push_back(std::move(edge));
+  }
+  for (std::uint32_t actor : mention_order) extraction.actors.push_back(gazetteer_->actor(actor));
+  for (std::size_t r = 0; r < relation_used.size(); ++r) {
+    if (relation_used[r]) extraction.relations.push_back(lexicon_->relation_types()[r]);
+  }
+  return extraction;
+}
+
+}  // namespace geokg::ingest
