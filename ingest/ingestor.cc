@@ -1,8 +1,23 @@
 #include "ingest/ingestor.h"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
 #include <utility>
 
 namespace geokg::ingest {
+
+namespace {
+
+// Articles handed to the workers at once, per thread: enough to amortise starting the threads.
+constexpr std::size_t kChunkPerThread = 64;
+
+unsigned ThreadCount(unsigned requested) {
+  if (requested != 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
 
 IngestSummary& IngestSummary::operator+=(const IngestSummary& other) {
   read += other.read;
@@ -28,38 +43,67 @@ Result<graph::AddOutcome> Ingestor::IngestArticle(graph::Article article) {
   return store_->AddArticle(MakeBatch(std::move(article), extraction));
 }
 
-Result<IngestSummary> Ingestor::IngestPath(const std::string& path, const ErrorSink& on_error,
-                                           const ReadLimits& limits) {
+Status Ingestor::Flush(std::vector<Pending>* chunk, IngestSummary* summary, const ErrorSink& on_error) {
+  std::vector<Extraction> extractions(chunk->size());
+  unsigned threads = std::min<unsigned>(ThreadCount(options_.threads), static_cast<unsigned>(chunk->size()));
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < chunk->size(); ++i) extractions[i] = extractor_->Extract((*chunk)[i].article);
+  } else {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < chunk->size();)
+        extractions[i] = extractor_->Extract((*chunk)[i].article);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+  }
+
+  Status failure;
+  for (std::size_t i = 0; i < chunk->size(); ++i) {
+    Pending& p = (*chunk)[i];
+    auto outcome = store_->AddArticle(MakeBatch(std::move(p.article), extractions[i]));
+    if (!outcome.ok()) {
+      ++summary->errors;
+      // A bad article is the article's problem; any other failure is the store's, and stops the ingest.
+      if (!outcome.status().IsInvalidArgument() && outcome.status().code() != Status::Code::kLimitExceeded) {
+        failure = outcome.status();
+        break;
+      }
+      on_error(ReadError{p.origin, outcome.status().message()});
+    } else if (outcome->added) {
+      ++summary->added;
+      summary->edges += outcome->edges_added;
+    } else {
+      ++summary->duplicates;
+    }
+  }
+  chunk->clear();
+  return failure;
+}
+
+Result<IngestSummary> Ingestor::IngestPath(const std::string& path, const ErrorSink& on_error) {
   IngestSummary summary;
   Status store_failure;
+  std::vector<Pending> chunk;
+  const std::size_t chunk_size = kChunkPerThread * ThreadCount(options_.threads);
   Status read = ReadArticles(
       path,
       [&](graph::Article article, const Origin& origin) {
         // After a store failure nothing more is written; the remaining articles are only counted as read.
         ++summary.read;
         if (!store_failure.ok()) return;
-        auto outcome = IngestArticle(std::move(article));
-        if (!outcome.ok()) {
-          ++summary.errors;
-          if (outcome.status().IsInvalidArgument()) {
-            on_error(ReadError{origin, outcome.status().message()});
-          } else {
-            store_failure = outcome.status();
-          }
-          return;
-        }
-        if (outcome->added) {
-          ++summary.added;
-          summary.edges += outcome->edges_added;
-        } else {
-          ++summary.duplicates;
-        }
+        if (article.content_hash == 0) article.content_hash = graph::ContentHash(article.text);
+        chunk.push_back({std::move(article), origin});
+        if (chunk.size() >= chunk_size) store_failure = Flush(&chunk, &summary, on_error);
       },
       [&](const ReadError& error) {
         ++summary.errors;
         on_error(error);
       },
-      limits);
+      options_.limits);
+  if (store_failure.ok() && !chunk.empty()) store_failure = Flush(&chunk, &summary, on_error);
   if (!read.ok()) return read;
   if (!store_failure.ok()) return store_failure;
   return summary;

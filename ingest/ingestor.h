@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "graph/status.h"
 #include "graph/store.h"
@@ -33,23 +34,38 @@ struct IngestSummary {
 // Builds the batch one article adds to the store: the article, its edges and their definitions.
 graph::ArticleBatch MakeBatch(graph::Article article, const Extraction& extraction);
 
+struct IngestOptions {
+  // Threads that extract; 0 means one per core. Articles are still written one at a time, in the order they
+  // were read, so the stored graph does not depend on the thread count.
+  unsigned threads = 0;
+  ReadLimits limits;
+};
+
 class Ingestor {
  public:
-  Ingestor(graph::Store* store, const Extractor* extractor) : store_(store), extractor_(extractor) {}
+  Ingestor(graph::Store* store, const Extractor* extractor, IngestOptions options = IngestOptions())
+      : store_(store), extractor_(extractor), options_(options) {}
 
   // Reads, extracts and stores every article under `path` (a file, a folder, or "-" for stdin). Problems with
   // single articles go to `on_error` and are counted; the other articles are still stored. Returns a non-OK
   // Status only when `path` cannot be read at all or the store fails (then nothing of the failing article is
-  // written and earlier articles stay stored).
-  Result<IngestSummary> IngestPath(const std::string& path, const ErrorSink& on_error,
-                                   const ReadLimits& limits = ReadLimits());
+  // written and earlier articles stay stored). `on_error` is called from the calling thread only.
+  Result<IngestSummary> IngestPath(const std::string& path, const ErrorSink& on_error);
 
   // Extracts and stores one article.
   Result<graph::AddOutcome> IngestArticle(graph::Article article);
 
  private:
+  struct Pending {
+    graph::Article article;
+    Origin origin;
+  };
+  // Extracts a chunk of articles on the worker threads, then stores them in order.
+  Status Flush(std::vector<Pending>* chunk, IngestSummary* summary, const ErrorSink& on_error);
+
   graph::Store* store_;
   const Extractor* extractor_;
+  IngestOptions options_;
 };
 
 }  // namespace geokg::ingest

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <cstdlib>
 
 #include "ingest/ingestor.h"
 #include "tools/geokg/commands.h"
@@ -10,12 +11,20 @@ namespace geokg::cli {
 namespace {
 
 int RunIngest(const Args& args) {
+  ingest::IngestOptions options;
+  if (auto threads = args.Get("--threads")) {
+    char* end = nullptr;
+    unsigned long n = std::strtoul(threads->c_str(), &end, 10);
+    if (threads->empty() || *end != '\0' || n > 1024)
+      return UsageError("ingest", fmt::format("--threads '{}' is not a number from 0 to 1024", *threads));
+    options.threads = static_cast<unsigned>(n);
+  }
   auto extractor = LoadExtractor(args);
   if (!extractor) return kExitError;
   auto store = OpenStore(args, /*read_only=*/false);
   if (!store) return kExitError;
 
-  ingest::Ingestor ingestor(store.get(), extractor.get());
+  ingest::Ingestor ingestor(store.get(), extractor.get(), options);
   ingest::IngestSummary total;
   int status = kExitOk;
   for (const auto& path : args.positional()) {
@@ -41,7 +50,8 @@ Command IngestCommand() {
   return {{"ingest",
            "[--db DIR] [--data DIR] PATH...",
            "Read articles, extract their edges and store them (idempotent: stored articles are skipped).",
-           {DbOption(), DataOption()},
+           {DbOption(), DataOption(),
+            {"--threads", "", "N", "threads that extract (default 0: one per core); writes stay in read order"}},
            1,
            SIZE_MAX,
            "PATH is a .txt or .jsonl file, a folder (read recursively), or - for standard input.\n"
