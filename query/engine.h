@@ -1,6 +1,6 @@
-// Engine: the front door of geokg's query module. Answers analysts' questions over a Store: the
-// relationship table (who does what to whom, how often, over which dates) and timelines (events in date
-// order with their evidence).
+// Engine: the front door of geokg's query module. Answers analysts' questions over a Store: Cypher queries
+// (Run), the relationship table (who does what to whom, how often, over which dates) and timelines (events
+// in date order with their evidence).
 //
 // An Engine borrows the store, which must outlive it. Every call returns NotFound naming the actor when an
 // actor name given by the user is not in the store, IOError or Corruption when the store fails.
@@ -16,6 +16,7 @@
 #include "graph/model.h"
 #include "graph/status.h"
 #include "graph/store.h"
+#include "query/value.h"
 
 namespace geokg::query {
 
@@ -55,9 +56,32 @@ struct TimelineQuery {
   std::optional<graph::Date> to;
 };
 
+// The answer to a Cypher query: named columns and rows of typed values (Value::ToString prints a cell).
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  // EXPLAIN: the plan, one operator a line, top operator first; then `columns` is {"plan"} and each row one
+  // line of it. PROFILE: the plan with the rows each operator produced, beside the query's own rows.
+  std::string plan;
+};
+
 class Engine {
  public:
   explicit Engine(graph::Store* store) : store_(store) {}
+
+  // Runs one query of geokg's read-only openCypher subset (grammar at the top of query/parser.h; dates and
+  // nulls in query/value.h). A query that starts with EXPLAIN is planned, not run. The graph it sees:
+  //   nodes: every actor has label :Actor, and :State, :Organization or :Group by kind; properties name,
+  //     kind ("state", ...), code (null when none), aliases (a list of strings);
+  //   relationships: the type is the stored relation name upper-cased, other characters as '_'
+  //     ("calls for" -> CALLS_FOR); properties date (a date, null when unknown), precision ("day", "month",
+  //     "year"; null when undated), article (its id), sentence, speaker (null when none), confidence,
+  //     implied.
+  // Fails with InvalidArgument on a malformed query or a runtime error (a division by zero, a bad date),
+  // the message giving the line and column and a caret under the offending text; an unknown relation type,
+  // label, variable, property or function names the nearest valid one. CREATE, MERGE, DELETE, SET and REMOVE
+  // fail with "geokg queries are read-only". Store failures come back as the store's Status.
+  Result<QueryResult> Run(std::string_view cypher);
 
   // The stored edges matching `q`, one row per (source, relation, target), ordered by count (most first),
   // then source, relation, target.

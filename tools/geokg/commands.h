@@ -35,6 +35,7 @@ Command EdgesCommand();
 Command StatsCommand();
 Command ExportCommand();
 Command TimelineCommand();
+Command QueryCommand();
 
 // The options every database command takes, and every command that reads the data directory.
 OptionSpec DbOption();

@@ -1,0 +1,91 @@
+#include "query/executor.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "query/errors.h"
+
+namespace geokg::query {
+
+Status ExecContext::Load() {
+  auto relations = store_->Relations();
+  if (!relations.ok()) return relations.status();
+  relations_ = std::move(*relations);
+  for (const auto& r : relations_) type_names_[r.id] = TypeName(r.name);
+  return Status::OK();
+}
+
+std::string ExecContext::TypeName(std::string_view stored_name) {
+  std::string out;
+  for (char c : stored_name) {
+    auto u = static_cast<unsigned char>(c);
+    out += std::isalnum(u) ? static_cast<char>(std::toupper(u)) : '_';
+  }
+  return out;
+}
+
+std::optional<graph::RelationId> ExecContext::RelationByTypeName(std::string_view type_name) const {
+  for (const auto& [id, name] : type_names_)
+    if (name == type_name) return id;
+  return std::nullopt;
+}
+
+Result<NodePtr> ExecContext::Node(graph::ActorId id) {
+  auto it = nodes_.find(id);
+  if (it != nodes_.end()) return it->second;
+  auto actor = store_->GetActor(id);
+  if (!actor.ok()) return actor.status();
+  if (!actor->has_value()) return Status::Corruption(fmt::format("an edge names actor #{}, which is not stored", id));
+  NodePtr node = std::make_shared<const graph::Actor>(std::move(**actor));
+  nodes_.emplace(id, node);
+  return node;
+}
+
+Result<const std::vector<NodePtr>*> ExecContext::AllNodes() {
+  if (!all_nodes_) {
+    auto actors = store_->Actors();
+    if (!actors.ok()) return actors.status();
+    std::vector<NodePtr> nodes;
+    for (auto& a : *actors) {
+      auto it = nodes_.find(a.id);
+      if (it == nodes_.end()) it = nodes_.emplace(a.id, std::make_shared<const graph::Actor>(std::move(a))).first;
+      nodes.push_back(it->second);
+    }
+    all_nodes_ = std::move(nodes);
+  }
+  return &*all_nodes_;
+}
+
+Value ExecContext::Rel(const graph::Edge& edge) const {
+  auto it = type_names_.find(edge.relation);
+  std::string type = it != type_names_.end() ? it->second : "#" + std::to_string(edge.relation);
+  return Value::Rel(std::make_shared<const Relationship>(Relationship{edge, std::move(type)}));
+}
+
+Status ExecContext::ErrorAt(std::size_t offset, const std::string& message) const {
+  return query::ErrorAt(query_, offset, "error", message);
+}
+
+std::string Operator::Explain(bool profile, int depth) const {
+  std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  std::string out = indent + Describe();
+  if (profile) out += fmt::format("  [{} row{}]", rows_, rows_ == 1 ? "" : "s");
+  out += "\n";
+  if (const Operator* inner = Inner()) {
+    out += indent + "  for each row, the optional pattern:\n" + inner->Explain(profile, depth + 2);
+    if (child_) out += indent + "  of the rows of:\n" + child_->Explain(profile, depth + 2);
+    return out;
+  }
+  if (child_) out += child_->Explain(profile, depth + 1);
+  return out;
+}
+
+Result<bool> Argument::DoNext(Row* row) {
+  if (done_) return false;
+  done_ = true;
+  *row = row_;
+  return true;
+}
+
+}  // namespace geokg::query

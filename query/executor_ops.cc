@@ -1,0 +1,379 @@
+// The operators that work on rows alone: Filter, Project, Aggregate, Distinct, Sort, Skip, Limit, Unwind.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "query/eval.h"
+#include "query/executor.h"
+#include "query/executor_internal.h"
+
+namespace geokg::query {
+
+namespace {
+
+struct RowLess {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+      if (int c = OrderCompare(a[i], b[i]); c != 0) return c < 0;
+    return a.size() < b.size();
+  }
+};
+
+struct ValueLess {
+  bool operator()(const Value& a, const Value& b) const { return OrderCompare(a, b) < 0; }
+};
+
+class Filter final : public Operator {
+ public:
+  Filter(ExecContext* ctx, OperatorPtr child, ExprPtr predicate, std::string text)
+      : Operator(ctx, std::move(child)), predicate_(std::move(predicate)), text_(std::move(text)) {}
+
+ protected:
+  Result<bool> DoNext(Row* row) override {
+    while (true) {
+      auto more = child_->Next(row);
+      if (!more.ok() || !*more) return more;
+      auto keep = Holds(*predicate_, *row, ctx_);
+      if (!keep.ok()) return keep.status();
+      if (*keep) return true;
+    }
+  }
+  std::string Describe() const override { return "Filter " + text_; }
+
+ private:
+  ExprPtr predicate_;
+  std::string text_;
+};
+
+std::string Names(const std::vector<Assignment>& items) {
+  std::string out;
+  for (const auto& a : items) out += (out.empty() ? "" : ", ") + a.text;
+  return out;
+}
+
+class Project final : public Operator {
+ public:
+  Project(ExecContext* ctx, OperatorPtr child, std::vector<Assignment> items)
+      : Operator(ctx, std::move(child)), items_(std::move(items)) {}
+
+ protected:
+  Result<bool> DoNext(Row* row) override {
+    auto more = child_->Next(row);
+    if (!more.ok() || !*more) return more;
+    // Items see the row as it came in, not each other's results.
+    std::vector<Value> values;
+    for (const auto& item : items_) {
+      auto v = Eval(*item.expr, *row, ctx_);
+      if (!v.ok()) return v.status();
+      values.push_back(std::move(*v));
+    }
+    for (std::size_t i = 0; i < items_.size(); ++i) (*row)[items_[i].slot] = std::move(values[i]);
+    return true;
+  }
+  std::string Describe() const override { return "Project " + Names(items_); }
+
+ private:
+  std::vector<Assignment> items_;
+};
+
+// The running state of one aggregate call within one group.
+struct Accumulator {
+  std::int64_t count = 0;
+  std::int64_t int_sum = 0;
+  double float_sum = 0;
+  bool is_float = false;
+  Value best;
+  List items;
+  std::set<Value, ValueLess> seen;
+};
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+class Aggregate final : public Operator {
+ public:
+  Aggregate(ExecContext* ctx, OperatorPtr child, std::vector<Assignment> keys, std::vector<Assignment> aggregates)
+      : Operator(ctx, std::move(child)), keys_(std::move(keys)), aggs_(std::move(aggregates)) {
+    for (const auto& a : aggs_) names_.push_back(Lower(a.expr->name));
+  }
+
+  void Reset() override {
+    done_ = false;
+    out_.clear();
+    next_ = 0;
+    Operator::Reset();
+  }
+
+ protected:
+  Result<bool> DoNext(Row* row) override {
+    if (!done_) {
+      if (Status s = Consume(); !s.ok()) return s;
+      done_ = true;
+    }
+    if (next_ >= out_.size()) return false;
+    *row = std::move(out_[next_++]);
+    return true;
+  }
+  std::string Describe() const override {
+    return fmt::format("Aggregate {}{}{}", Names(aggs_), keys_.empty() ? "" : " by ", Names(keys_));
+  }
+
+ private:
+  Status Consume() {
+    std::map<std::vector<Value>, std::size_t, RowLess> index;
+    std::vector<std::vector<Value>> group_keys;
+    std::vector<std::vector<Accumulator>> groups;
+    Row in;
+    while (true) {
+      auto more = child_->Next(&in);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      std::vector<Value> key;
+      for (const auto& k : keys_) {
+        auto v = Eval(*k.expr, in, ctx_);
+        if (!v.ok()) return v.status();
+        key.push_back(std::move(*v));
+      }
+      auto [it, fresh] = index.emplace(key, groups.size());
+      if (fresh) {
+        group_keys.push_back(std::move(key));
+        groups.emplace_back(aggs_.size());
+      }
+      for (std::size_t i = 0; i < aggs_.size(); ++i)
+        if (Status s = Add(i, in, &groups[it->second][i]); !s.ok()) return s;
+    }
+    // Without grouping keys an aggregate answers even an empty input: count(*) is 0.
+    if (keys_.empty() && groups.empty()) {
+      group_keys.emplace_back();
+      groups.emplace_back(aggs_.size());
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      Row row(ctx_->width());
+      for (std::size_t k = 0; k < keys_.size(); ++k) row[keys_[k].slot] = group_keys[g][k];
+      for (std::size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].slot] = Finish(i, &groups[g][i]);
+      out_.push_back(std::move(row));
+    }
+    return Status::OK();
+  }
+
+  Status Add(std::size_t i, const Row& in, Accumulator* acc) {
+    const Expr& call = *aggs_[i].expr;
+    if (call.star) {
+      ++acc->count;
+      return Status::OK();
+    }
+    auto v = Eval(*call.args[0], in, ctx_);
+    if (!v.ok()) return v.status();
+    if (v->is_null()) return Status::OK();
+    if (call.distinct && !acc->seen.insert(*v).second) return Status::OK();
+    const std::string& name = names_[i];
+    ++acc->count;
+    if (name == "collect") {
+      acc->items.push_back(std::move(*v));
+    } else if (name == "min" || name == "max") {
+      int c = acc->best.is_null() ? 0 : OrderCompare(*v, acc->best);
+      if (acc->best.is_null() || (name == "min" ? c < 0 : c > 0)) acc->best = std::move(*v);
+    } else if (name == "sum" || name == "avg") {
+      if (!v->is_number())
+        return ctx_->ErrorAt(call.offset, fmt::format("{}() takes numbers, got {} {}", call.name,
+                                                      TypeName(v->type()), v->ToString()));
+      acc->float_sum += v->AsNumber();
+      if (v->type() == Value::Type::kFloat ||
+          (!acc->is_float && __builtin_add_overflow(acc->int_sum, v->AsInt(), &acc->int_sum)))
+        acc->is_float = true;
+    }
+    return Status::OK();
+  }
+
+  Value Finish(std::size_t i, Accumulator* acc) const {
+    const std::string& name = names_[i];
+    if (name == "count") return Value::Int(acc->count);
+    if (name == "collect") return Value::OfList(std::move(acc->items));
+    if (name == "sum") return acc->is_float ? Value::Float(acc->float_sum) : Value::Int(acc->int_sum);
+    if (name == "avg") return acc->count ? Value::Float(acc->float_sum / static_cast<double>(acc->count)) : Value();
+    return acc->best;
+  }
+
+  std::vector<Assignment> keys_;
+  std::vector<Assignment> aggs_;
+  std::vector<std::string> names_;
+  bool done_ = false;
+  std::vector<Row> out_;
+  std::size_t next_ = 0;
+};
+
+class Distinct final : public Operator {
+ public:
+  Distinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots)
+      : Operator(ctx, std::move(child)), slots_(std::move(slots)) {}
+  void Reset() override {
+    seen_.clear();
+    Operator::Reset();
+  }
+
+ protected:
+  Result<bool> DoNext(Row* row) override {
+    while (true) {
+      auto more = child_->Next(row);
+      if (!more.ok() || !*more) return more;
+      std::vector<Value> key;
+      for (int s : slots_) key.push_back((*row)[s]);
+      if (seen_.insert(std::move(key)).second) return true;
+    }
+  }
+  std::string Describe() const override { return "Distinct"; }
+
+ private:
+  std::vector<int> slots_;
+  std::set<std::vector<Value>, RowLess> seen_;
+};
+
+class Sort final : public Operator {
+ public:
+  Sort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::string text)
+      : Operator(ctx, std::move(child)), keys_(std::move(keys)), text_(std::move(text)) {}
+  void Reset() override {
+    done_ = false;
+    rows_out_.clear();
+    next_ = 0;
+    Operator::Reset();
+  }
+
+ protected:
+  Result<bool> DoNext(Row* row) override {
+    if (!done_) {
+      if (Status s = Consume(); !s.ok()) return s;
+      done_ = true;
+    }
+    if (next_ >= rows_out_.size()) return false;
+    *row = std::move(rows_out_[next_++].second);
+    return true;
+  }
+  std::string Describe() const override { return "Sort " + text_; }
+
+ private:
+  Status Consume() {
+    Row in;
+    while (true) {
+      auto more = child_->Next(&in);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      std::vector<Value> key;
+      for (const auto& k : keys_) {
+        auto v = Eval(*k.expr, in, ctx_);
+        if (!v.ok()) return v.status();
+        key.push_back(std::move(*v));
+      }
+      rows_out_.emplace_back(std::move(key), in);
+    }
+    std::stable_sort(rows_out_.begin(), rows_out_.end(), [&](const auto& a, const auto& b) {
+      for (std::size_t i = 0; i < keys_.size(); ++i) {
+        int c = OrderCompare(a.first[i], b.first[i]);
+        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    return Status::OK();
+  }
+
+  std::vector<SortKey> keys_;
+  std::string text_;
+  bool done_ = false;
+  std::vector<std::pair<std::vector<Value>, Row>> rows_out_;
+  std::size_t next_ = 0;
+};
+
+// Skip (drop the first `count` rows) and Limit (stop after `count` rows) in one class.
+class Slice final : public Operator {
+ public:
+  Slice(ExecContext* ctx, OperatorPtr child, bool skip, std::int64_t count)
+      : Operator(ctx, std::move(child)), skip_(skip), count_(count) {}
+  void Reset() override {
+    seen_ = 0;
+    Operator::Reset();
+  }
+
+ protected:
+  Result<bool> DoNext(Row* row) override {
+    if (!skip_ && seen_ >= count_) return false;
+    while (true) {
+      auto more = child_->Next(row);
+      if (!more.ok() || !*more) return more;
+      if (++seen_ > count_ || !skip_) return true;
+    }
+  }
+  std::string Describe() const override { return fmt::format("{} {}", skip_ ? "Skip" : "Limit", count_); }
+
+ private:
+  bool skip_;
+  std::int64_t count_;
+  std::int64_t seen_ = 0;
+};
+
+class Unwind final : public PerRow {
+ public:
+  Unwind(ExecContext* ctx, OperatorPtr child, ExprPtr list, int slot, std::string text)
+      : PerRow(ctx, std::move(child)), list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
+
+ protected:
+  Status Fill(const Row& in, std::vector<Row>* out) override {
+    auto v = Eval(*list_, in, ctx_);
+    if (!v.ok()) return v.status();
+    if (v->is_null()) return Status::OK();
+    List items = v->type() == Value::Type::kList ? v->AsList() : List{*v};
+    for (auto& item : items) {
+      out->push_back(in);
+      out->back()[slot_] = std::move(item);
+    }
+    return Status::OK();
+  }
+  std::string Describe() const override { return "Unwind " + text_; }
+
+ private:
+  ExprPtr list_;
+  int slot_;
+  std::string text_;
+};
+
+}  // namespace
+
+OperatorPtr MakeFilter(ExecContext* ctx, OperatorPtr child, ExprPtr predicate, std::string text) {
+  return std::make_unique<Filter>(ctx, std::move(child), std::move(predicate), std::move(text));
+}
+
+OperatorPtr MakeProject(ExecContext* ctx, OperatorPtr child, std::vector<Assignment> items) {
+  return std::make_unique<Project>(ctx, std::move(child), std::move(items));
+}
+
+OperatorPtr MakeAggregate(ExecContext* ctx, OperatorPtr child, std::vector<Assignment> keys,
+                          std::vector<Assignment> aggregates) {
+  return std::make_unique<Aggregate>(ctx, std::move(child), std::move(keys), std::move(aggregates));
+}
+
+OperatorPtr MakeDistinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots) {
+  return std::make_unique<Distinct>(ctx, std::move(child), std::move(slots));
+}
+
+OperatorPtr MakeSort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::string text) {
+  return std::make_unique<Sort>(ctx, std::move(child), std::move(keys), std::move(text));
+}
+
+OperatorPtr MakeSkip(ExecContext* ctx, OperatorPtr child, std::int64_t count) {
+  return std::make_unique<Slice>(ctx, std::move(child), true, count);
+}
+
+OperatorPtr MakeLimit(ExecContext* ctx, OperatorPtr child, std::int64_t count) {
+  return std::make_unique<Slice>(ctx, std::move(child), false, count);
+}
+
+OperatorPtr MakeUnwind(ExecContext* ctx, OperatorPtr child, ExprPtr list, int slot, std::string text) {
+  return std::make_unique<Unwind>(ctx, std::move(child), std::move(list), slot, std::move(text));
+}
+
+}  // namespace geokg::query

@@ -1,0 +1,270 @@
+// The operators that read the store: node scans and seeks, and expansions along edges.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query/executor.h"
+#include "query/executor_internal.h"
+
+namespace geokg::query {
+
+namespace {
+
+class NodeScan final : public PerRow {
+ public:
+  NodeScan(ExecContext* ctx, OperatorPtr child, int slot, std::optional<graph::ActorKind> kind, std::string text)
+      : PerRow(ctx, std::move(child)), slot_(slot), kind_(kind), text_(std::move(text)) {}
+
+ protected:
+  Status Fill(const Row& in, std::vector<Row>* out) override {
+    auto nodes = ctx_->AllNodes();
+    if (!nodes.ok()) return nodes.status();
+    for (const NodePtr& node : **nodes) {
+      if (kind_ && node->kind != *kind_) continue;
+      out->push_back(in);
+      out->back()[slot_] = Value::Node(node);
+    }
+    return Status::OK();
+  }
+  std::string Describe() const override { return "NodeScan " + text_; }
+
+ private:
+  int slot_;
+  std::optional<graph::ActorKind> kind_;
+  std::string text_;
+};
+
+// Finds the actor with exactly this canonical name through the store's name index.
+class NodeSeek final : public PerRow {
+ public:
+  NodeSeek(ExecContext* ctx, OperatorPtr child, int slot, std::string name, std::string text)
+      : PerRow(ctx, std::move(child)), slot_(slot), name_(std::move(name)), text_(std::move(text)) {}
+
+ protected:
+  Status Fill(const Row& in, std::vector<Row>* out) override {
+    if (!resolved_) {
+      if (Status s = Resolve(); !s.ok()) return s;
+    }
+    if (node_) {
+      out->push_back(in);
+      out->back()[slot_] = Value::Node(node_);
+    }
+    return Status::OK();
+  }
+  std::string Describe() const override { return fmt::format("NodeSeek {} by name '{}'", text_, name_); }
+
+ private:
+  Status Resolve() {
+    resolved_ = true;
+    auto found = ctx_->store()->FindActor(name_);
+    if (!found.ok()) return found.status();
+    if (found->has_value() && (*found)->name == name_) {
+      auto node = ctx_->Node((*found)->id);
+      if (!node.ok()) return node.status();
+      node_ = *node;
+      return Status::OK();
+    }
+    // The index also matches aliases and ignores case; `name` in a query means the canonical name exactly.
+    if (found->has_value()) {
+      auto nodes = ctx_->AllNodes();
+      if (!nodes.ok()) return nodes.status();
+      for (const NodePtr& n : **nodes)
+        if (n->name == name_) node_ = n;
+    }
+    return Status::OK();
+  }
+
+  int slot_;
+  std::string name_;
+  std::string text_;
+  bool resolved_ = false;
+  NodePtr node_;
+};
+
+class Expand final : public PerRow {
+ public:
+  Expand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec)
+      : PerRow(ctx, std::move(child)), spec_(std::move(spec)) {}
+
+ protected:
+  Status Fill(const Row& in, std::vector<Row>* out) override {
+    auto from = NodeIn(in, spec_.from_slot);
+    if (!from) return Status::OK();
+    std::optional<graph::ActorId> far;
+    if (spec_.to_bound) {
+      far = NodeIn(in, spec_.to_slot);
+      if (!far) return Status::OK();
+    }
+    std::vector<std::pair<graph::Edge, graph::ActorId>> edges;
+    if (Status s = Neighbours(ctx_, spec_, *from, far, true, &edges); !s.ok()) return s;
+    for (const auto& [edge, other] : edges) {
+      if (InSlots(in, spec_.distinct_from, edge.id)) continue;
+      Row row = in;
+      row[spec_.rel_slot] = ctx_->Rel(edge);
+      if (!spec_.to_bound) {
+        auto node = ctx_->Node(other);
+        if (!node.ok()) return node.status();
+        row[spec_.to_slot] = Value::Node(*node);
+      }
+      out->push_back(std::move(row));
+    }
+    return Status::OK();
+  }
+
+  std::string Describe() const override {
+    std::string dates;
+    if (spec_.from_date || spec_.to_date)
+      dates = fmt::format(" dates {}..{}", spec_.from_date ? spec_.from_date->ToString() : "",
+                          spec_.to_date ? spec_.to_date->ToString() : "");
+    return (spec_.to_bound ? "ExpandInto " : "Expand ") + spec_.text + dates;
+  }
+
+ private:
+  ExpandSpec spec_;
+};
+
+class VarExpand final : public PerRow {
+ public:
+  VarExpand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec)
+      : PerRow(ctx, std::move(child)), spec_(std::move(spec)) {}
+
+ protected:
+  Status Fill(const Row& in, std::vector<Row>* out) override {
+    auto from = NodeIn(in, spec_.from_slot);
+    if (!from) return Status::OK();
+    if (spec_.to_bound) {
+      target_ = NodeIn(in, spec_.to_slot);
+      if (!target_) return Status::OK();
+    }
+    adjacency_.clear();
+    rels_.clear();
+    nodes_ = {*from};
+    return Walk(in, *from, out);
+  }
+
+  std::string Describe() const override {
+    return fmt::format("{} {} hops {}..{}", spec_.to_bound ? "VarExpandInto" : "VarExpand", spec_.text,
+                       spec_.min_hops, spec_.max_hops);
+  }
+
+ private:
+  // Depth-first over paths that use each edge at most once, as Cypher's relationship uniqueness requires.
+  Status Walk(const Row& in, graph::ActorId at, std::vector<Row>* out) {
+    int depth = static_cast<int>(rels_.size());
+    if (depth >= spec_.min_hops && (!spec_.to_bound || at == *target_)) {
+      if (Status s = Emit(in, out); !s.ok()) return s;
+    }
+    if (depth >= spec_.max_hops) return Status::OK();
+    auto it = adjacency_.find(at);
+    if (it == adjacency_.end()) {
+      std::vector<std::pair<graph::Edge, graph::ActorId>> edges;
+      if (Status s = Neighbours(ctx_, spec_, at, std::nullopt, false, &edges); !s.ok()) return s;
+      it = adjacency_.emplace(at, std::move(edges)).first;
+    }
+    for (const auto& [edge, other] : it->second) {
+      bool used = std::any_of(rels_.begin(), rels_.end(), [&](const graph::Edge& e) { return e.id == edge.id; });
+      if (used || InSlots(in, spec_.distinct_from, edge.id)) continue;
+      rels_.push_back(edge);
+      nodes_.push_back(other);
+      Status s = Walk(in, other, out);
+      rels_.pop_back();
+      nodes_.pop_back();
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  Status Emit(const Row& in, std::vector<Row>* out) {
+    Row row = in;
+    List rels, nodes;
+    for (const auto& e : rels_) rels.push_back(ctx_->Rel(e));
+    for (graph::ActorId id : nodes_) {
+      auto node = ctx_->Node(id);
+      if (!node.ok()) return node.status();
+      nodes.push_back(Value::Node(*node));
+    }
+    if (!spec_.to_bound) row[spec_.to_slot] = nodes.back();
+    if (spec_.reversed) {
+      std::reverse(rels.begin(), rels.end());
+      std::reverse(nodes.begin(), nodes.end());
+    }
+    row[spec_.rel_slot] = Value::OfList(std::move(rels));
+    if (spec_.nodes_slot >= 0) row[spec_.nodes_slot] = Value::OfList(std::move(nodes));
+    out->push_back(std::move(row));
+    return Status::OK();
+  }
+
+  ExpandSpec spec_;
+  std::optional<graph::ActorId> target_;
+  std::unordered_map<graph::ActorId, std::vector<std::pair<graph::Edge, graph::ActorId>>> adjacency_;
+  std::vector<graph::Edge> rels_;
+  std::vector<graph::ActorId> nodes_;
+};
+
+}  // namespace
+
+bool InSlots(const Row& row, const std::vector<int>& slots, graph::EdgeId id) {
+  for (int s : slots) {
+    const Value& v = row[s];
+    if (v.type() == Value::Type::kRel && v.AsRel().edge.id == id) return true;
+    if (v.type() == Value::Type::kList)
+      for (const Value& r : v.AsList())
+        if (r.type() == Value::Type::kRel && r.AsRel().edge.id == id) return true;
+  }
+  return false;
+}
+
+Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node, std::optional<graph::ActorId> far,
+                  bool with_dates, std::vector<std::pair<graph::Edge, graph::ActorId>>* out) {
+  for (bool outgoing : {true, false}) {
+    if ((outgoing && spec.direction == Direction::kIn) || (!outgoing && spec.direction == Direction::kOut)) continue;
+    graph::EdgeFilter f;
+    (outgoing ? f.source : f.target) = node;
+    if (far) (outgoing ? f.target : f.source) = *far;
+    if (with_dates) {
+      f.from = spec.from_date;
+      f.to = spec.to_date;
+    }
+    auto visit = [&](const graph::Edge& e) {
+      // Either way, a self-loop is found by both scans; it is one match.
+      if (!outgoing && spec.direction == Direction::kBoth && e.source == e.target) return true;
+      out->emplace_back(e, outgoing ? e.target : e.source);
+      return true;
+    };
+    if (spec.relations.empty()) {
+      if (Status s = ctx->store()->ScanEdges(f, visit); !s.ok()) return s;
+    }
+    for (graph::RelationId r : spec.relations) {
+      f.relation = r;
+      if (Status s = ctx->store()->ScanEdges(f, visit); !s.ok()) return s;
+    }
+  }
+  return Status::OK();
+}
+
+std::optional<graph::ActorId> NodeIn(const Row& row, int slot) {
+  const Value& v = row[slot];
+  if (v.type() != Value::Type::kNode) return std::nullopt;
+  return v.AsNode().id;
+}
+
+OperatorPtr MakeNodeScan(ExecContext* ctx, OperatorPtr child, int slot, std::optional<graph::ActorKind> kind,
+                         std::string text) {
+  return std::make_unique<NodeScan>(ctx, std::move(child), slot, kind, std::move(text));
+}
+
+OperatorPtr MakeNodeSeek(ExecContext* ctx, OperatorPtr child, int slot, std::string name, std::string text) {
+  return std::make_unique<NodeSeek>(ctx, std::move(child), slot, std::move(name), std::move(text));
+}
+
+OperatorPtr MakeExpand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec) {
+  return std::make_unique<Expand>(ctx, std::move(child), std::move(spec));
+}
+
+OperatorPtr MakeVarExpand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec) {
+  return std::make_unique<VarExpand>(ctx, std::move(child), std::move(spec));
+}
+
+}  // namespace geokg::query

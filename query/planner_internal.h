@@ -1,0 +1,83 @@
+// The planner's state, shared by planner.cc (clauses, projections, binding) and planner_match.cc (patterns).
+// Internal to query/.
+#ifndef GEOKG_QUERY_PLANNER_INTERNAL_H_
+#define GEOKG_QUERY_PLANNER_INTERNAL_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/planner.h"
+
+namespace geokg::query {
+
+enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
+
+struct Var {
+  std::string name;  // empty for the hidden slots of anonymous pattern elements
+  int slot = -1;
+  VarKind kind = VarKind::kValue;
+};
+
+class Planner {
+ public:
+  explicit Planner(ExecContext* ctx) : ctx_(ctx), query_(ctx->query()) {}
+
+  Result<Plan> Run(const Query& query);
+
+ private:
+  // A WHERE condition or a condition a pattern implies (a label, a property map entry).
+  struct Condition {
+    ExprPtr expr;
+    std::set<int> slots;  // the slots it reads
+    std::string text;
+    bool applied = false;
+    int label_slot = -1;  // a label's condition: the node it constrains, so that a scan by kind can cover it
+    std::optional<graph::ActorKind> kind;
+  };
+
+  // planner.cc
+  Status Bind(Expr* e, const std::vector<Var>& scope, bool allow_aggregates, bool in_aggregate = false);
+  Result<OperatorPtr> PlanProjection(const Clause& clause, OperatorPtr input, Plan* plan);
+  Result<OperatorPtr> PlanUnwind(const Clause& clause, OperatorPtr input);
+  Result<std::int64_t> Count(const ExprPtr& e, const char* what);
+  std::string Text(const Expr& e) const;
+  Status Error(std::size_t offset, const std::string& message) const { return ctx_->ErrorAt(offset, message); }
+  const Var* Find(std::string_view name) const;
+  int NewSlot() { return next_slot_++; }
+
+  // planner_match.cc
+  Result<OperatorPtr> PlanMatch(const Clause& clause, OperatorPtr input);
+  Status DeclarePatterns(const Clause& clause, std::vector<int>* new_slots);
+  Status AddPatternConditions(const Clause& clause);
+  Status AddWhere(const ExprPtr& where);
+  OperatorPtr ApplyReady(OperatorPtr op);
+  OperatorPtr PlanStart(const NodePattern& node, OperatorPtr op);
+  Result<OperatorPtr> PlanPart(const PatternPart& part, OperatorPtr op);
+  Result<OperatorPtr> PlanShortest(const PatternPart& part, OperatorPtr op);
+  Result<ExpandSpec> MakeSpec(const RelPattern& rel, const NodePattern& from, const NodePattern& to, bool reversed);
+  int StartScore(const NodePattern& node) const;
+  // The unapplied condition `slot.name = 'literal'`, which a seek by name can answer: its index and the name.
+  std::optional<std::pair<std::size_t, std::string>> NameSeek(int slot) const;
+  void DateRange(int rel_slot, ExpandSpec* spec) const;
+  int SlotOf(const NodePattern& node) const;
+  int SlotOf(const RelPattern& rel) const;
+
+  ExecContext* ctx_;
+  std::string_view query_;
+  int next_slot_ = 0;
+  std::vector<Var> scope_;
+  // The current MATCH clause's state.
+  std::vector<Condition> conditions_;
+  std::set<int> bound_;
+  std::vector<int> clause_rels_;
+  std::vector<const void*> pattern_keys_;  // NodePattern or RelPattern addresses, parallel to pattern_slots_
+  std::vector<int> pattern_slots_;
+  std::vector<int> segment_slots_;  // parallel to pattern_keys_: the hidden node list of a variable length
+};
+
+}  // namespace geokg::query
+
+#endif  // GEOKG_QUERY_PLANNER_INTERNAL_H_
