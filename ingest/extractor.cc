@@ -1,9 +1,11 @@
 #include "ingest/extractor.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "ingest/clauses.h"
+#include "ingest/dates.h"
 #include "ingest/discourse.h"
 #include "ingest/gazetteer.h"
 #include "ingest/lexicon.h"
@@ -65,10 +67,42 @@ void KeepEdge(const EdgeCandidate& candidate, std::size_t first_of_sentence,
   kept->push_back(candidate);
 }
 
+// How far from the publication date a day-precise date may lie and still set the scene of the sentences
+// after it: further back, it is background ("on 15 August 2021, the Taliban took Kabul").
+constexpr int kSceneDays = 31;
+
+int DayNumber(const graph::Date& d) {
+  // Days since a fixed epoch (civil-from-days, Howard Hinnant's algorithm) for comparing dates.
+  int y = d.year - (d.month <= 2);
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+// The date a sentence gives its events: the most precise of its date mentions (the first among equals),
+// leaving out a year or month used as a modifier after a determiner ("the 2021 withdrawal"), which dates
+// the thing named, not the statement.
+graph::Date SentenceDate(const SentenceView& view, const std::vector<DateMention>& mentions,
+                         std::size_t* next_mention, std::uint32_t sentence_end) {
+  graph::Date best;
+  std::uint32_t token = 0;
+  for (; *next_mention < mentions.size() && mentions[*next_mention].begin < sentence_end; ++*next_mention) {
+    const DateMention& m = mentions[*next_mention];
+    if (!m.date.known()) continue;
+    while (token < view.size() && view.tokens[token].end <= m.begin) ++token;
+    bool after_determiner = token > 0 && (view.flags(token - 1) & kDeterminer);
+    if (after_determiner && m.date.precision != graph::DatePrecision::kDay) continue;
+    if (m.date.precision > best.precision) best = m.date;
+  }
+  return best;
+}
+
 }  // namespace
 
-Extractor::Extractor(std::unique_ptr<Gazetteer> gazetteer, std::unique_ptr<Lexicon> lexicon)
-    : gazetteer_(std::move(gazetteer)), lexicon_(std::move(lexicon)) {}
+Extractor::Extractor(std::unique_ptr<Gazetteer> gazetteer, std::unique_ptr<Lexicon> lexicon,
+                     std::unique_ptr<DateResolver> dates)
+    : gazetteer_(std::move(gazetteer)), lexicon_(std::move(lexicon)), dates_(std::move(dates)) {}
 
 Extractor::~Extractor() = default;
 
@@ -77,7 +111,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   if (!gazetteer.ok()) return gazetteer.status();
   auto lexicon = Lexicon::Load(data_dir + "/lexicon");
   if (!lexicon.ok()) return lexicon.status();
-  return std::unique_ptr<Extractor>(new Extractor(std::move(*gazetteer), std::move(*lexicon)));
+  auto dates = DateResolver::Load(data_dir);
+  if (!dates.ok()) return dates.status();
+  return std::unique_ptr<Extractor>(
+      new Extractor(std::move(*gazetteer), std::move(*lexicon),
+                    std::make_unique<DateResolver>(std::move(*dates))));
 }
 
 const std::vector<graph::RelationType>& Extractor::relation_types() const {
@@ -94,6 +132,10 @@ Extraction Extractor::Extract(const graph::Article& article) const {
   view.text = document;
   std::vector<EdgeCandidate> candidates, kept;
   std::vector<std::uint32_t> kept_sentence;
+  std::vector<graph::Date> sentence_dates(sentences.size());
+  const std::vector<DateMention> date_mentions = dates_->Find(document, article.published);
+  std::size_t next_mention = 0;
+  graph::Date scene;
   std::vector<std::uint32_t> mention_order;
   std::vector<bool> mentioned(gazetteer_->actor_count(), false);
 
@@ -103,6 +145,11 @@ Extraction Extractor::Extract(const graph::Article& article) const {
     view.tokens = tokens;
     view.phrases.clear();
     MarkWords(*lexicon_, &view);
+    graph::Date own = SentenceDate(view, date_mentions, &next_mention, sentence.end);
+    if (own.precision == graph::DatePrecision::kDay && article.published.precision == graph::DatePrecision::kDay &&
+        std::abs(DayNumber(own) - DayNumber(article.published)) <= kSceneDays)
+      scene = own;
+    sentence_dates[sentence.index] = own.known() ? own : scene;
     FindMentions(*gazetteer_, discourse, article.published, &view);
     MarkRegions(&view);
     candidates.clear();
@@ -135,7 +182,8 @@ Extraction Extractor::Extract(const graph::Article& article) const {
     edge.evidence.end = sentence.end;
     edge.evidence.speaker = candidate.speaker;
     edge.evidence.rule = candidate.rule;
-    if (article.published.known()) {
+    edge.date = sentence_dates[sentence.index];
+    if (!edge.date.known() && article.published.known()) {
       edge.date = article.published;
       edge.date_is_publication = true;
     }

@@ -17,6 +17,7 @@
 
 namespace geokg::ingest {
 
+class DateResolver;
 class Gazetteer;
 class Lexicon;
 
@@ -38,19 +39,23 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Extracts from article.Document(); evidence offsets point into it. Edges without a date in the text take
-  // the article's publication date (date_is_publication set) or stay unknown. Never fails: text it cannot
-  // read simply yields fewer edges.
+  // Extracts from article.Document(); evidence offsets point into it. An edge takes the date its sentence
+  // gives, resolved against the publication date ("on Monday", "in December"); without one, the last
+  // day-precise date the article has set as its scene ("During a meeting on Monday, ..."), else the
+  // publication date (date_is_publication set), else it stays unknown. Never fails: text it cannot read
+  // simply yields fewer edges.
   Extraction Extract(const graph::Article& article) const;
 
   // Every relation type of the lexicon, ordered by id.
   const std::vector<graph::RelationType>& relation_types() const;
 
  private:
-  Extractor(std::unique_ptr<Gazetteer> gazetteer, std::unique_ptr<Lexicon> lexicon);
+  Extractor(std::unique_ptr<Gazetteer> gazetteer, std::unique_ptr<Lexicon> lexicon,
+            std::unique_ptr<DateResolver> dates);
 
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<DateResolver> dates_;
 };
 
 }  // namespace geokg::ingest
