@@ -81,8 +81,9 @@ int DayNumber(const graph::Date& d) {
 }
 
 // The date a sentence gives its events: the most precise of its date mentions (the first among equals),
-// leaving out a year or month used as a modifier after a determiner ("the 2021 withdrawal"), which dates
-// the thing named, not the statement.
+// leaving out a year or month used as a modifier ("the 2021 withdrawal", "its chaotic 2021 withdrawal"),
+// which dates the thing named, not the statement. A modifier follows a determiner or precedes a plain
+// lower-case word; an adverbial date ("in 2021, ...", "in December a bomber ...") does neither.
 graph::Date SentenceDate(const SentenceView& view, const std::vector<DateMention>& mentions,
                          std::size_t* next_mention, std::uint32_t sentence_end) {
   graph::Date best;
@@ -91,8 +92,12 @@ graph::Date SentenceDate(const SentenceView& view, const std::vector<DateMention
     const DateMention& m = mentions[*next_mention];
     if (!m.date.known()) continue;
     while (token < view.size() && view.tokens[token].end <= m.begin) ++token;
+    std::uint32_t after = token;
+    while (after < view.size() && view.tokens[after].begin < m.end) ++after;
     bool after_determiner = token > 0 && (view.flags(token - 1) & kDeterminer);
-    if (after_determiner && m.date.precision != graph::DatePrecision::kDay) continue;
+    bool before_noun = after < view.size() && view.tokens[after].kind == TokenKind::kWord &&
+                       !view.tokens[after].capitalized && view.flags(after) == 0;
+    if ((after_determiner || before_noun) && m.date.precision != graph::DatePrecision::kDay) continue;
     if (m.date.precision > best.precision) best = m.date;
   }
   return best;

@@ -253,3 +253,36 @@ TEST_CASE("the seed article yields its actors and required edges", "[extract]") 
   CHECK(Find(x, "UN", "warns", "Pakistan") == nullptr);
   CHECK(Find(x, "UN", "warns", "US") == nullptr);
 }
+
+TEST_CASE("edges take their sentence's date, else the scene's, else the publication date", "[extract]") {
+  using geokg::graph::Date;
+  // Published Tuesday 2025-03-04.
+  Extraction x = Extract(
+      "Turkey urged Greece to return to talks.\n\n"
+      "At a summit on Monday, Germany condemned Russia for the strikes.\n\n"
+      "Poland accused Belarus of staging the crossings.\n\n"
+      "France blamed Iran for its chaotic 2021 decision.\n\n"
+      "In December, Japan warned China over the patrols.");
+  const EdgeDraft* before_scene = Find(x, "Turkey", "urges", "Greece");
+  REQUIRE(before_scene);
+  CHECK(before_scene->date == Date::Day(2025, 3, 4));
+  CHECK(before_scene->date_is_publication);
+
+  const EdgeDraft* own = Find(x, "Germany", "condemns", "Russia");
+  REQUIRE(own);
+  CHECK(own->date == Date::Day(2025, 3, 3));
+  CHECK_FALSE(own->date_is_publication);
+
+  const EdgeDraft* scene = Find(x, "Poland", "accuses", "Belarus");
+  REQUIRE(scene);
+  CHECK(scene->date == Date::Day(2025, 3, 3));
+
+  // A year that qualifies a noun dates that thing, not the statement.
+  const EdgeDraft* modifier = Find(x, "France", "blames", "Iran");
+  REQUIRE(modifier);
+  CHECK(modifier->date == Date::Day(2025, 3, 3));
+
+  const EdgeDraft* month = Find(x, "Japan", "warns", "China");
+  REQUIRE(month);
+  CHECK(month->date == Date::Month(2024, 12));
+}
