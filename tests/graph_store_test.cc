@@ -1,6 +1,5 @@
 // The RocksDB store: writing articles, reading them back, duplicates, locking, formats and edge
 // scans.
-#include <rocksdb/db.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +19,7 @@
 
 #include "graph/keys.h"
 #include "graph/store.h"
+#include "graph/testing.h"
 
 namespace geokg::graph {
 namespace {
@@ -117,10 +117,9 @@ void Add(Store& store, const ArticleBatch& batch) {
 
 // Writes one key behind the store's back, to damage or age a closed database.
 void PutRaw(const std::string& dir, const std::string& key, const std::string& value) {
-  rocksdb::DB* raw = nullptr;
-  REQUIRE(rocksdb::DB::Open(rocksdb::Options(), dir, &raw).ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
-  REQUIRE(db->Put(rocksdb::WriteOptions(), key, value).ok());
+  geokg::Status s = geokg::graph::testing::PutRawForTesting(dir, key, value);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
 }
 
 ActorId IdOf(Store& store, const std::string& name) {
