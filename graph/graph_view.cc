@@ -20,6 +20,7 @@ struct Aggregate {
   std::size_t count = 0;
   Date first;
   Date last;
+  float confidence = 0;
 };
 
 void AddDate(Aggregate* agg, const Date& date) {
@@ -29,12 +30,13 @@ void AddDate(Aggregate* agg, const Date& date) {
 }
 
 // Aggregates the matching edges; vertices are the actors they touch.
-Result<std::unique_ptr<GraphView::Impl>> Build(Store& store, const EdgeFilter& filter) {
+Result<GraphView> Build(Store& store, const EdgeFilter& filter) {
   std::map<EdgeKey, Aggregate> aggregates;
   Status scanned = store.ScanEdges(filter, [&](const Edge& edge) {
     Aggregate& agg = aggregates[{edge.source, edge.relation, edge.target}];
     ++agg.count;
     AddDate(&agg, edge.date);
+    agg.confidence = std::max(agg.confidence, edge.confidence);
     return true;
   });
   if (!scanned.ok()) return scanned;
@@ -44,15 +46,15 @@ Result<std::unique_ptr<GraphView::Impl>> Build(Store& store, const EdgeFilter& f
     vertex_of.emplace(std::get<0>(key), 0);
     vertex_of.emplace(std::get<2>(key), 0);
   }
-  auto impl = std::make_unique<GraphView::Impl>();
+  std::vector<ViewVertex> vertices;
   for (auto& [actor_id, index] : vertex_of) {
     auto actor = store.GetActor(actor_id);
     if (!actor.ok()) return actor.status();
     if (!actor->has_value())
       return Status::Corruption(
           fmt::format("an edge names actor {}, which is not stored", actor_id));
-    index = impl->vertices.size();
-    impl->vertices.push_back({actor_id, (*actor)->name, (*actor)->kind});
+    index = vertices.size();
+    vertices.push_back({actor_id, (*actor)->name, (*actor)->kind, (*actor)->code});
   }
 
   auto relations = store.Relations();
@@ -60,17 +62,16 @@ Result<std::unique_ptr<GraphView::Impl>> Build(Store& store, const EdgeFilter& f
   std::map<RelationId, std::string> relation_names;
   for (const RelationType& relation : *relations) relation_names[relation.id] = relation.name;
 
-  impl->graph = BoostViewGraph(impl->vertices.size());
+  std::vector<ViewEdge> edges;
   for (const auto& [key, agg] : aggregates) {
     const auto& [source, relation, target] = key;
     ViewEdge edge{vertex_of[source], vertex_of[target], relation, "",
-                  agg.count,         agg.first,         agg.last};
+                  agg.count,         agg.first,         agg.last, agg.confidence};
     if (auto name = relation_names.find(relation); name != relation_names.end())
       edge.relation_name = name->second;
-    boost::add_edge(edge.source, edge.target, BoostEdgeBundle{impl->edges.size()}, impl->graph);
-    impl->edges.push_back(std::move(edge));
+    edges.push_back(std::move(edge));
   }
-  return impl;
+  return MakeView(std::move(vertices), std::move(edges), filter);
 }
 
 }  // namespace
@@ -82,6 +83,7 @@ GraphView::~GraphView() = default;
 
 const std::vector<ViewVertex>& GraphView::vertices() const { return impl_->vertices; }
 const std::vector<ViewEdge>& GraphView::edges() const { return impl_->edges; }
+const EdgeFilter& GraphView::filter() const { return impl_->filter; }
 
 std::optional<std::size_t> GraphView::FindVertex(ActorId actor) const {
   auto it = std::lower_bound(impl_->vertices.begin(), impl_->vertices.end(), actor,
@@ -104,12 +106,22 @@ std::vector<std::size_t> GraphView::InEdges(std::size_t vertex) const {
   return in;
 }
 
+GraphView MakeView(std::vector<ViewVertex> vertices, std::vector<ViewEdge> edges,
+                   const EdgeFilter& filter) {
+  auto impl = std::make_unique<GraphView::Impl>();
+  impl->graph = BoostViewGraph(vertices.size());
+  for (std::size_t i = 0; i < edges.size(); ++i)
+    boost::add_edge(edges[i].source, edges[i].target, BoostEdgeBundle{i}, impl->graph);
+  impl->vertices = std::move(vertices);
+  impl->edges = std::move(edges);
+  impl->filter = filter;
+  return GraphView(std::move(impl));
+}
+
 Result<GraphView> LoadGraph(Store& store, const EdgeFilter& filter) {
   // Boost and the containers report exhaustion by throwing; no exception leaves the module.
   try {
-    auto impl = Build(store, filter);
-    if (!impl.ok()) return impl.status();
-    return GraphView(std::move(*impl));
+    return Build(store, filter);
   } catch (const std::bad_alloc&) {
     return Status::LimitExceeded("the graph view does not fit in memory");
   } catch (const std::exception& e) {

@@ -3,7 +3,8 @@
 // LoadGraph reads the edges matching a filter and aggregates them: one view edge per (source,
 // relation, target), saying how many stored edges it stands for and their first and last known
 // dates. The vertices are the actors those edges touch, in actor-id order; view edges are ordered
-// by source id, relation id, target id.
+// by source id, relation id, target id. The view keeps the filter, so that whoever goes back to the
+// stored edges behind a view edge (for their evidence) selects the same ones.
 //
 // The Boost.Graph itself (graph/graph_view_internal.h) is seen only by graph/'s own .cc files, so
 // that other modules do not compile Boost headers: they get the plain vectors below and index-based
@@ -27,6 +28,7 @@ struct ViewVertex {
   ActorId actor = 0;
   std::string name;
   ActorKind kind = ActorKind::kOther;
+  std::string code;  // ISO 3166 alpha-3 for states, else empty
 };
 
 struct ViewEdge {
@@ -37,6 +39,8 @@ struct ViewEdge {
   std::size_t count = 0;      // stored edges this one stands for
   Date first;                 // earliest known date; unknown when no edge has a date
   Date last;                  // latest known date
+  // The highest confidence among its edges: a relationship is as certain as its best evidence.
+  float confidence = 0;
 };
 
 class GraphView {
@@ -50,6 +54,8 @@ class GraphView {
 
   const std::vector<ViewVertex>& vertices() const;
   const std::vector<ViewEdge>& edges() const;
+  // The filter the stored edges were selected with.
+  const EdgeFilter& filter() const;
 
   // The vertex of an actor, nullopt when no loaded edge touches it.
   std::optional<std::size_t> FindVertex(ActorId actor) const;

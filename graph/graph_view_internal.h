@@ -23,8 +23,14 @@ using BoostViewGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bi
 struct GraphView::Impl {
   std::vector<ViewVertex> vertices;
   std::vector<ViewEdge> edges;
+  EdgeFilter filter;
   BoostViewGraph graph;
 };
+
+// The view of `vertices` (in actor-id order, as FindVertex searches them) and `edges` (whose
+// endpoints index `vertices`), selected from the store with `filter`. May throw std::bad_alloc.
+GraphView MakeView(std::vector<ViewVertex> vertices, std::vector<ViewEdge> edges,
+                   const EdgeFilter& filter);
 
 }  // namespace geokg::graph
 

@@ -1,6 +1,7 @@
-// The Boost.Graph view and the DOT exporter.
+// The Boost.Graph view and the DOT exporter's text.
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -119,20 +120,24 @@ struct ParsedDot {
   std::map<std::string, std::string> node_name;   // DOT node id -> label
   std::map<std::string, std::string> node_shape;  // DOT node id -> shape
   std::map<Triple, std::string> edge_label;       // (source name, relation, target name) -> label
+  std::map<Triple, std::string> edge_weight;
   std::map<std::string, std::string> relation_color;
-  std::size_t edge_lines = 0;
+  std::size_t edge_lines = 0;  // edges between actors, not the legend's
   std::string title;
 };
 
 ParsedDot Parse(const std::string& dot) {
-  static const std::regex node(R"re(^(\d+)\[label="((?:[^"\\]|\\.)*)", shape=(\w+)\];$)re");
+  static const std::regex node(
+      R"re(^(\d+)\[label="((?:[^"\\]|\\.)*)", shape=(\w+), tooltip="(?:[^"\\]|\\.)*"\];$)re");
   static const std::regex edge(
-      R"re(^(\d+)->(\d+) \[label="((?:[^"\\]|\\.)*) \((\d+)\)", )re"
-      R"re(color="(#[0-9a-f]{6})", fontcolor="#[0-9a-f]{6}", tooltip="[^"]*"\];$)re");
+      R"re(^(\d+)->(\d+) \[label="((?:[^"\\]|\\.)*)", color="(#[0-9a-f]{6})", )re"
+      R"re(fontcolor="#[0-9a-f]{6}", penwidth=[0-9.]+, weight=(\d+), class="(\w+)", )re"
+      R"re(tooltip="(?:[^"\\]|\\.)*"\];$)re");
   static const std::regex title(
       R"re(^graph \[label="((?:[^"\\]|\\.)*)", labelloc=t, fontsize=16\];$)re");
+  static const std::regex edge_line(R"re(^\d+->\d+ .*)re");
   ParsedDot parsed;
-  std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>> edges;
+  std::vector<std::array<std::string, 6>> edges;
   std::istringstream in(dot);
   std::string line;
   while (std::getline(in, line)) {
@@ -141,21 +146,39 @@ ParsedDot Parse(const std::string& dot) {
       parsed.node_name[m[1]] = Unescape(m[2]);
       parsed.node_shape[m[1]] = m[3];
     } else if (std::regex_match(line, m, edge)) {
-      edges.emplace_back(m[1], m[2], Unescape(m[3]), m[4], m[5]);
+      edges.push_back({m[1], m[2], Unescape(m[3]), m[4], m[5], m[6]});
     } else if (std::regex_match(line, m, title)) {
       parsed.title = Unescape(m[1]);
     }
-    if (line.find("->") != std::string::npos) ++parsed.edge_lines;
+    if (std::regex_match(line, edge_line)) ++parsed.edge_lines;
   }
-  for (const auto& [from, to, relation, count, color] : edges) {
+  for (const auto& [from, to, label, color, weight, relation] : edges) {
     Triple key{parsed.node_name[from], relation, parsed.node_name[to]};
     CHECK(parsed.edge_label.count(key) == 0);
-    parsed.edge_label[key] = relation + " (" + count + ")";
+    parsed.edge_label[key] = label;
+    parsed.edge_weight[key] = weight;
     // One colour per relation.
     auto [it, fresh] = parsed.relation_color.emplace(relation, color);
     CHECK(it->second == color);
   }
   return parsed;
+}
+
+// The label the DOT should give a triple: "accuses ×3, 2024-12-01..2025-01-09", the count left out
+// when 1 and the dates when none is known.
+std::string ExpectedLabel(const Triple& key, std::size_t count) {
+  Date first, last;
+  for (const auto& article : kArticles)
+    for (const Spec& spec : article) {
+      if (Triple{spec.source, spec.relation, spec.target} != key || !spec.date.known()) continue;
+      if (!first.known() || spec.date.Packed() < first.Packed()) first = spec.date;
+      if (!last.known() || spec.date.Packed() > last.Packed()) last = spec.date;
+    }
+  std::string label = std::get<1>(key);
+  if (count != 1) label += " \u00d7" + std::to_string(count);
+  if (first.known())
+    label += ", " + (first == last ? first.ToString() : first.ToString() + ".." + last.ToString());
+  return label;
 }
 
 TEST_CASE("the graph view aggregates edges per source, relation and target", "[graph][export]") {
@@ -210,7 +233,7 @@ TEST_CASE("DOT export has one labelled edge per actor pair and relation", "[grap
   TempDir tmp;
   auto store = FilledStore(tmp.db());
   std::ostringstream out;
-  Status s = ExportDot(*store, EdgeFilter(), out);
+  Status s = ExportDot(*store, ExportOptions(), out);
   INFO(s.ToString());
   REQUIRE(s.ok());
   const std::string dot = out.str();
@@ -223,7 +246,8 @@ TEST_CASE("DOT export has one labelled edge per actor pair and relation", "[grap
   REQUIRE(parsed.edge_label.size() == expected.size());
   for (const auto& [key, count] : expected) {
     INFO(std::get<0>(key) << " " << std::get<1>(key) << " " << std::get<2>(key));
-    CHECK(parsed.edge_label[key] == std::get<1>(key) + " (" + std::to_string(count) + ")");
+    CHECK(parsed.edge_label[key] == ExpectedLabel(key, count));
+    CHECK(parsed.edge_weight[key] == std::to_string(count));
   }
   CHECK(parsed.relation_color.size() == kRelations.size());
   std::set<std::string> colors;
@@ -258,22 +282,22 @@ TEST_CASE("DOT export follows the filter", "[graph][export]") {
   auto russia = store->FindActor("Russia");
   REQUIRE(russia.ok());
   REQUIRE(russia->has_value());
-  EdgeFilter filter;
-  filter.source = (*russia)->id;
+  ExportOptions options;
+  options.filter.source = (*russia)->id;
   std::ostringstream out;
-  REQUIRE(ExportDot(*store, filter, out).ok());
+  REQUIRE(ExportDot(*store, options, out).ok());
   ParsedDot parsed = Parse(out.str());
 
   std::map<Triple, std::size_t> expected = ExpectedCounts("Russia");
   REQUIRE(parsed.edge_label.size() == expected.size());
   for (const auto& [key, count] : expected)
-    CHECK(parsed.edge_label[key] == std::get<1>(key) + " (" + std::to_string(count) + ")");
+    CHECK(parsed.edge_label[key] == ExpectedLabel(key, count));
   CHECK_THAT(parsed.title, Catch::Contains("source Russia"));
   for (const auto& [id, name] : parsed.node_name) CHECK((name == "Russia" || name == "US"));
 
   // An empty selection is still a valid graph.
-  EdgeFilter nothing;
-  nothing.from = Date::Year(2030);
+  ExportOptions nothing;
+  nothing.filter.from = Date::Year(2030);
   std::ostringstream empty;
   REQUIRE(ExportDot(*store, nothing, empty).ok());
   ParsedDot none = Parse(empty.str());

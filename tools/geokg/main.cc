@@ -10,7 +10,7 @@ namespace geokg::cli {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       IngestCommand(), ExtractCommand(), ActorsCommand(), RelationsCommand(),
-      EdgesCommand(),  StatsCommand(),   ExportCommand(), TimelineCommand(), QueryCommand(),
+      EdgesCommand(),  StatsCommand(),   ExportCommand(), TimelineCommand(), QueryCommand(), AnalyzeCommand(),
   };
   return commands;
 }
