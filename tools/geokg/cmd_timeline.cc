@@ -3,6 +3,7 @@
 #include "graph/model.h"
 #include "query/engine.h"
 #include "tools/geokg/commands.h"
+#include "tools/geokg/timeline_output.h"
 
 namespace geokg::cli {
 
@@ -25,21 +26,26 @@ int RunTimeline(const Args& args) {
   q.from = DateOption(args, "--from", &error);
   q.to = DateOption(args, "--to", &error);
   if (!error.empty()) return UsageError("timeline", error);
+  std::string format = args.Get("--format").value_or("table");
+  if (format != "table" && format != "json" && format != "timelinejs" && format != "html")
+    return UsageError("timeline", fmt::format("unknown format '{}' (table, json, timelinejs or html)", format));
 
   auto store = OpenStore(args, true);
   if (!store) return kExitError;
   query::Engine engine(store.get());
   auto events = engine.Timeline(q);
   if (!events.ok()) return Fail(events.status());
-  for (const auto& e : *events) {
-    std::string when = e.edge.date.known() ? e.edge.date.ToString() : "undated";
-    if (e.edge.date_is_publication) when += " (published)";
-    fmt::print("{:<23} {} {} {}{}\n", when, e.source, e.relation, e.target, e.edge.implied ? " (implied)" : "");
-    std::string who = e.edge.evidence.speaker.empty() ? "" : e.edge.evidence.speaker + ": ";
-    fmt::print("{:<23} {}\"{}\"\n{:<23} [{} #{}] {}\n\n", "", who, e.evidence, "", e.edge.article_id,
-               e.edge.evidence.sentence, e.title);
+  std::string title = q.actor ? "Timeline of " + *q.actor : "Timeline";
+  if (q.with) title += " and " + *q.with;
+  if (format == "json") {
+    PrintTimelineJson(stdout, *events);
+  } else if (format == "timelinejs") {
+    PrintTimelineJs(stdout, title, *events);
+  } else if (format == "html") {
+    PrintTimelineHtml(stdout, title, *events);
+  } else {
+    PrintTimelineTable(stdout, *events);
   }
-  if (events->empty()) fmt::print("no events\n");
   return kExitOk;
 }
 
@@ -47,13 +53,14 @@ int RunTimeline(const Args& args) {
 
 Command TimelineCommand() {
   return {{"timeline",
-           "[--db DIR] [ACTOR] [--with ACTOR] [--type T] [--from DATE] [--to DATE]",
+           "[--db DIR] [ACTOR] [--with ACTOR] [--type T] [--from DATE] [--to DATE] [--format F]",
            "The events of an actor (or of all actors) in date order, with their evidence.",
            {DbOption(),
             {"--with", "", "ACTOR", "only events between ACTOR and the first actor"},
             {"--type", "", "RELATION", "only events of this relation type"},
             {"--from", "", "DATE", "only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"},
-            {"--to", "", "DATE", "only events on or before DATE"}},
+            {"--to", "", "DATE", "only events on or before DATE"},
+            {"--format", "", "FORMAT", "table (default), json, timelinejs (TimelineJS 3) or html (one page)"}},
            0,
            1,
            ""},
