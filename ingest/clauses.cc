@@ -1,23 +1,18 @@
 #include "ingest/clauses.h"
 
+#include <algorithm>
+
 namespace geokg::ingest {
 namespace {
 
 // Adverbs and other plain words allowed between an auxiliary or determiner and what it governs.
 constexpr int kMaxPlainWords = 2;
+// Words between "that" and the denial that governs it: "denied the latest claims that".
+constexpr int kMaxDenialWords = 3;
 
 bool IsPlainWord(const SentenceView& view, std::uint32_t k) {
   return view.tokens[k].kind == TokenKind::kWord && view.flags(k) == 0 &&
          view.phrase_at[k] == kNone;
-}
-
-std::uint32_t SkipPause(const SentenceView& view, std::uint32_t k) {
-  return k < view.size() && (view.flags(k) & kPause) ? k + 1 : k;
-}
-
-std::uint32_t SkipDeterminers(const SentenceView& view, std::uint32_t k) {
-  while (k < view.size() && (view.flags(k) & kDeterminer) && view.phrase_at[k] == kNone) ++k;
-  return k;
 }
 
 // Whether a phrase (not a modifier) starts at `k`, determiners skipped.
@@ -27,20 +22,18 @@ bool ActorFollows(const SentenceView& view, std::uint32_t k) {
   return phrase != nullptr && phrase->first == k && !phrase->modifier_only;
 }
 
-bool IsHardBreak(const SentenceView& view, std::uint32_t k) {
-  std::uint32_t f = view.flags(k);
-  return (f & kBreaker) || ((f & kBreakerBeforeActor) && ActorFollows(view, k + view.mark_span[k]));
-}
-
 // The first token a scan from inside a speaker's quotation may reach, or 0.
 std::uint32_t ScanStart(const SentenceView& view, std::uint32_t pos) {
   const Quote* quote = view.SpeechAt(pos);
-  return quote != nullptr ? quote->open + 1 : 0;
+  return quote != nullptr ? quote->first() : 0;
 }
 
+// One past the last token a scan from inside a speaker's quotation may reach: its closing mark
+// is left out.
 std::uint32_t ScanEnd(const SentenceView& view, std::uint32_t pos) {
   const Quote* quote = pos < view.size() ? view.SpeechAt(pos) : nullptr;
-  return quote != nullptr ? quote->close - 1 : view.size();
+  if (quote == nullptr) return view.size();
+  return view.tokens[quote->close - 1].kind == TokenKind::kPunct ? quote->close - 1 : quote->close;
 }
 
 // Whether token k lies in a speaker's quotation that does not hold `pos`.
@@ -50,23 +43,24 @@ const Quote* OtherSpeech(const SentenceView& view, std::uint32_t k, std::uint32_
   return quote;
 }
 
+bool EndsClause(const SentenceView& view, std::uint32_t k) {
+  return IsHardBreak(view, k) || (view.flags(k) & (kPause | kCoordinator | kComplementiser));
+}
+
 enum class Strength : std::uint8_t { kNone, kWeak, kStrong };
 
 // How well a phrase fits as a clause's subject. The object of "of" or "for" is a weak subject,
 // taken when nothing better stands in the clause: "inhabitants of the Syrian Golan threatened", "a
 // spokesman for the Taliban said".
 Strength SubjectStrength(const SentenceView& view, const Phrase& phrase) {
-  if (phrase.modifier_only || (view.regions[phrase.first] & (kInAppositive | kInParenthesis))) {
+  if (phrase.modifier_only ||
+      (view.regions[phrase.first] & (kInAppositive | kInParenthesis | kInRelative))) {
     return Strength::kNone;
   }
   std::uint32_t t = phrase.first;
   while (t > 0 && (view.flags(t - 1) & kDeterminer)) --t;
   if (t == 0 || !(view.flags(t - 1) & kPreposition)) return Strength::kStrong;
   return (view.flags(t - 1) & kGenitive) ? Strength::kWeak : Strength::kNone;
-}
-
-bool CanBeSubject(const SentenceView& view, const Phrase& phrase) {
-  return SubjectStrength(view, phrase) == Strength::kStrong;
 }
 
 // Whether the phrase is the object of a trigger right before it: "condemned Ukraine, warning ...".
@@ -86,8 +80,11 @@ struct SubjectScan {
   Stop stop = Stop::kStart;
 };
 
+// The strict scan takes the nearest subject of the clause; the main-clause scan the leftmost one
+// before the clause's start, since what lies nearer is an object of the main verb.
 SubjectScan ScanSubject(const SentenceView& view, std::uint32_t pos, bool main_clause) {
   std::uint32_t lo = ScanStart(view, pos);
+  const bool in_relative = view.regions[pos] & kInRelative;
   SubjectScan scan;
   std::int32_t weak = kNone;
   for (std::int64_t k = static_cast<std::int64_t>(pos) - 1; k >= lo;) {
@@ -95,9 +92,12 @@ SubjectScan ScanSubject(const SentenceView& view, std::uint32_t pos, bool main_c
     if (std::int32_t p = view.phrase_at[t]; p != kNone) {
       const Phrase& phrase = view.phrases[p];
       Strength strength = SubjectStrength(view, phrase);
+      // Inside a relative clause, its own phrases are subjects: "the raid, which the UN condemned".
+      if (in_relative && (view.regions[phrase.first] & kInRelative) && !phrase.modifier_only)
+        strength = Strength::kStrong;
       if (main_clause && FollowsTrigger(view, phrase)) strength = Strength::kNone;
       if (strength == Strength::kStrong && !main_clause) return {p, Stop::kStart};
-      if (strength == Strength::kStrong && scan.phrase == kNone) scan.phrase = p;
+      if (strength == Strength::kStrong) scan.phrase = p;
       if (strength == Strength::kWeak && weak == kNone) weak = p;
       k = static_cast<std::int64_t>(phrase.first) - 1;
       continue;
@@ -106,10 +106,27 @@ SubjectScan ScanSubject(const SentenceView& view, std::uint32_t pos, bool main_c
       k = static_cast<std::int64_t>(quote->open) - 1;
       continue;
     }
+    // The subject of the main clause's own verb, when it has one: "The UN has raised alarm over
+    // ..., warning that ...".
+    if (main_clause) {
+      const TriggerHit* verb = TriggerAt(view, t);
+      if (verb != nullptr && verb->match.verb != nullptr) {
+        SubjectScan own = ScanSubject(view, t, false);
+        if (own.phrase != kNone) return own;
+      }
+    }
     std::uint32_t f = view.flags(t);
     if (IsHardBreak(view, t)) {
       scan.stop = Stop::kBreaker;
       break;
+    }
+    // A relative clause's subject is what it qualifies: "Hezbollah, which attacked ...", but
+    // nothing in "the raid which killed ...".
+    if (!main_clause && (f & kRelative)) {
+      std::uint32_t before = t > 0 && (view.flags(t - 1) & kPause) ? t - 1 : t;
+      const Phrase* antecedent = before > 0 ? view.PhraseAt(before - 1) : nullptr;
+      if (antecedent == nullptr || antecedent->modifier_only) return {kNone, Stop::kBreaker};
+      return {view.phrase_at[before - 1], Stop::kStart};
     }
     if (!main_clause && (f & (kCoordinator | kComplementiser))) {
       scan.stop = (f & kCoordinator) ? Stop::kCoordinator : Stop::kComplementiser;
@@ -123,76 +140,84 @@ SubjectScan ScanSubject(const SentenceView& view, std::uint32_t pos, bool main_c
   return scan;
 }
 
-}  // namespace
-
-void MarkRegions(SentenceView* view) {
-  const std::uint32_t n = view->size();
-  view->regions.assign(n, 0);
-  view->quotes.clear();
-  view->quote_at.assign(n, kNone);
-  const auto& tokens = view->tokens;
-
-  int depth = 0;
-  for (std::uint32_t t = 0; t < n; ++t) {
-    if (tokens[t].norm == "(") ++depth;
-    if (depth > 0) view->regions[t] |= kInParenthesis;
-    if (tokens[t].norm == ")" && depth > 0) --depth;
-  }
-
-  std::int64_t open = -1;
-  for (std::uint32_t t = 0; t < n; ++t) {
-    QuoteSide side = tokens[t].quote;
-    if (side == QuoteSide::kNone) continue;
-    bool opens = side == QuoteSide::kOpen || (side == QuoteSide::kEither && open < 0);
-    if (opens) {
-      if (open < 0) open = t;
+bool Hypothetical(const SentenceView& view, std::uint32_t pos) {
+  std::uint32_t lo = ScanStart(view, pos);
+  bool passed_phrase = false;
+  for (std::int64_t k = static_cast<std::int64_t>(pos) - 1; k >= lo;) {
+    auto t = static_cast<std::uint32_t>(k);
+    if (const Phrase* phrase = view.PhraseAt(t)) {
+      passed_phrase = true;
+      k = static_cast<std::int64_t>(phrase->first) - 1;
       continue;
     }
-    // A closing mark with none open: the quotation began in an earlier sentence.
-    std::uint32_t start = open >= 0 ? static_cast<std::uint32_t>(open) : 0;
-    if (open < 0 && !view->quotes.empty()) continue;
-    view->quotes.push_back({start, t + 1, kNone});
-    open = -1;
+    std::uint32_t f = view.flags(t);
+    if (f & kConditional) return true;
+    if (EndsClause(view, t)) return false;
+    // An auxiliary before the subject at the clause's start: "Should Russia attack ...".
+    if ((f & (kModal | kFuture)) && passed_phrase && (t == lo || EndsClause(view, t - 1)))
+      return true;
+    --k;
   }
-  if (open >= 0) view->quotes.push_back({static_cast<std::uint32_t>(open), n, kNone});
+  return false;
+}
 
-  for (std::size_t q = 0; q < view->quotes.size(); ++q) {
-    Quote& quote = view->quotes[q];
-    for (std::uint32_t t = quote.open; t < quote.close; ++t)
-      view->quote_at[t] = static_cast<std::int32_t>(q);
-    // After: "...,” Voronkov stated" or "...,” said Voronkov".
-    std::uint32_t k = SkipDeterminers(*view, SkipPause(*view, quote.close));
-    if (k < n && view->phrase_at[k] != kNone) {
-      const Phrase& phrase = view->phrases[view->phrase_at[k]];
-      std::uint32_t after = SkipPause(*view, phrase.last);
-      if (after < n && (view->flags(after) & kAttribution)) quote.speaker = view->phrase_at[k];
-    } else if (k < n && (view->flags(k) & kAttribution)) {
-      std::uint32_t after = SkipDeterminers(*view, k + view->mark_span[k]);
-      if (after < n && view->phrase_at[after] != kNone) quote.speaker = view->phrase_at[after];
+bool InQuestion(const SentenceView& view, std::uint32_t pos) {
+  for (std::uint32_t k = pos; k < view.size(); ++k) {
+    if (OtherSpeech(view, k, pos) != nullptr) return false;
+    if (IsHardBreak(view, k)) return view.flags(k) & kQuestion;
+  }
+  return false;
+}
+
+bool InDenial(const SentenceView& view, std::uint32_t pos) {
+  std::uint32_t lo = ScanStart(view, pos);
+  for (std::int64_t k = static_cast<std::int64_t>(pos) - 1; k >= lo;) {
+    auto t = static_cast<std::uint32_t>(k);
+    if (const Phrase* phrase = view.PhraseAt(t)) {
+      k = static_cast<std::int64_t>(phrase->first) - 1;
+      continue;
     }
-    // Before: "Voronkov said: “...".
-    if (quote.speaker == kNone && quote.open >= 2 && tokens[quote.open].quote != QuoteSide::kNone) {
-      std::uint32_t b = quote.open - 1;
-      if (tokens[b].kind == TokenKind::kPunct && b >= 1) --b;
-      if ((view->flags(b) & kAttribution) && b >= 1 && view->phrase_at[b - 1] != kNone) {
-        quote.speaker = view->phrase_at[b - 1];
+    if (IsHardBreak(view, t)) return false;
+    if (view.flags(t) & kComplementiser) {
+      for (std::int64_t j = k - 1, words = 0; j >= lo && words <= kMaxDenialWords; --j, ++words) {
+        auto w = static_cast<std::uint32_t>(j);
+        if (view.flags(w) & kDenial) return true;
+        if (!IsPlainWord(view, w) && !(view.flags(w) & kDeterminer)) break;
       }
+      return false;
     }
+    --k;
   }
+  return false;
+}
 
-  // ", a key US ally," after a phrase: an appositive, which is never the clause's subject.
-  for (std::uint32_t p = 1; p + 1 < n; ++p) {
-    if (!(view->flags(p) & kPause) || !(view->flags(p + 1) & kDeterminer)) continue;
-    std::uint32_t before = p - 1;
-    if (tokens[before].norm == ")") {
-      while (before > 0 && (view->regions[before] & kInParenthesis)) --before;
-    }
-    if (view->phrase_at[before] == kNone) continue;
-    for (std::uint32_t t = p + 1; t < n && !(view->flags(t) & kPause) && !IsHardBreak(*view, t);
-         ++t) {
-      view->regions[t] |= kInAppositive;
-    }
+// A reported clause whose subject is a gerund names its target inside it: "removing the sanctions
+// on Burma is out of the question". The first party between `begin` and `pos`, or kNone.
+std::int32_t GerundTarget(const SentenceView& view, std::uint32_t begin, std::uint32_t pos) {
+  if (begin >= pos || !IsPlainWord(view, begin) || !view.tokens[begin].norm.ends_with("ing"))
+    return kNone;
+  for (std::uint32_t k = begin + 1; k < pos; ++k) {
+    const Phrase* phrase = view.PhraseAt(k);
+    if (phrase != nullptr && !phrase->modifier_only && !phrase->actors.empty())
+      return view.phrase_at[k];
   }
+  return kNone;
+}
+
+}  // namespace
+
+bool IsHardBreak(const SentenceView& view, std::uint32_t k) {
+  std::uint32_t f = view.flags(k);
+  return (f & kBreaker) || ((f & kBreakerBeforeActor) && ActorFollows(view, k + view.mark_span[k]));
+}
+
+std::uint32_t SkipDeterminers(const SentenceView& view, std::uint32_t k) {
+  while (k < view.size() && (view.flags(k) & kDeterminer) && view.phrase_at[k] == kNone) ++k;
+  return k;
+}
+
+bool CanBeSubject(const SentenceView& view, const Phrase& phrase) {
+  return SubjectStrength(view, phrase) == Strength::kStrong;
 }
 
 std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, bool main_clause) {
@@ -203,23 +228,50 @@ bool StopsAtCoordinator(const SentenceView& view, std::uint32_t pos) {
   return ScanSubject(view, pos, false).stop == Stop::kCoordinator;
 }
 
-std::int32_t FindObject(const SentenceView& view, std::uint32_t end, bool into_complement) {
+std::int32_t FindObject(const SentenceView& view, std::uint32_t end, ObjectScan scan) {
   std::uint32_t trigger = end - 1;
-  std::uint32_t hi = ScanEnd(view, trigger);
+  std::uint32_t hi = std::min(ScanEnd(view, trigger), scan.limit);
   // A gerund right after the trigger is its object, an action, not an actor: "denies arming the
   // Houthis".
   if (end < hi && IsPlainWord(view, end) && view.tokens[end].norm.ends_with("ing")) return kNone;
+  // The next phrase is a place ("in northern Mali") or the target of a noun passed on the way
+  // ("attacks on army posts"), until more than a few plain words come between.
+  enum class Pending : std::uint8_t { kNone, kPlace, kNounTarget } pending = Pending::kNone;
+  int plain = 0;
+  bool in_clause = false;  // past "that" or "if": only the clause's subject will do
   for (std::uint32_t k = end; k < hi;) {
     if (std::int32_t p = view.phrase_at[k]; p != kNone) {
       const Phrase& phrase = view.phrases[p];
-      if (!phrase.modifier_only) return p;
+      bool skip = phrase.modifier_only || pending == Pending::kPlace ||
+                  (pending == Pending::kNounTarget && !scan.noun_targets) ||
+                  (in_clause && !CanBeSubject(view, phrase));
+      if (!skip) return p;
+      pending = Pending::kNone;
       k = phrase.last;
       continue;
     }
     if (OtherSpeech(view, k, trigger) != nullptr) break;
     std::uint32_t f = view.flags(k);
     if (IsHardBreak(view, k) || (f & (kCoordinator | kPause))) break;
-    if ((f & kComplementiser) && !into_complement) break;
+    if ((f & kComplementiser) && !scan.into_complement) break;
+    if ((f & kConditional) && !scan.into_conditional) break;
+    if (f & (kComplementiser | kConditional)) in_clause = true;
+    if ((f & kPreposition) && scan.direct) break;
+    // "calls by Belarus", "a demand from the US" name who makes it: the actor behind the noun.
+    const TriggerHit* noun = TriggerAt(view, k);
+    if (noun != nullptr && noun->match.noun != nullptr && noun->last < hi &&
+        (view.flags(noun->last) & kPreposition) && !(view.flags(noun->last) & kNounAgent)) {
+      pending = Pending::kNounTarget;
+      plain = 0;
+      k = noun->last + 1;
+      continue;
+    }
+    if (f & kPreposition) {
+      pending = (f & kPlace) ? Pending::kPlace : Pending::kNone;
+      plain = 0;
+    } else if (IsPlainWord(view, k) && ++plain > kMaxPlainWords) {
+      pending = Pending::kNone;
+    }
     ++k;
   }
   return kNone;
@@ -244,11 +296,14 @@ bool Negated(const SentenceView& view, std::uint32_t pos) {
   for (std::int64_t k = static_cast<std::int64_t>(pos) - 1; k >= lo; --k) {
     auto t = static_cast<std::uint32_t>(k);
     if (view.phrase_at[t] != kNone) return false;
-    std::uint32_t f = view.flags(t);
-    if (f & (kNegator | kModal)) return true;
-    if (IsHardBreak(view, t) || (f & (kCoordinator | kPause | kComplementiser))) return false;
+    if (view.flags(t) & (kNegator | kModal | kFuture)) return true;
+    if (EndsClause(view, t)) return false;
   }
   return false;
+}
+
+bool Unasserted(const SentenceView& view, std::uint32_t pos) {
+  return Hypothetical(view, pos) || InQuestion(view, pos) || InDenial(view, pos);
 }
 
 bool AfterPassiveAux(const SentenceView& view, std::uint32_t pos) {
@@ -284,12 +339,19 @@ bool InNounPhrase(const SentenceView& view, std::uint32_t pos) {
   return false;
 }
 
+const TriggerHit* TriggerAt(const SentenceView& view, std::uint32_t pos) {
+  for (const TriggerHit& hit : view.triggers) {
+    if (hit.first == pos) return &hit;
+    if (hit.first > pos) break;
+  }
+  return nullptr;
+}
+
 const TriggerHit* GovernedNoun(const SentenceView& view, const Phrase& phrase) {
   std::uint32_t t = phrase.last;
   for (int plain = 0; t < view.size(); ++t, ++plain) {
-    for (const TriggerHit& hit : view.triggers) {
-      if (hit.first == t) return hit.match.noun != nullptr ? &hit : nullptr;
-    }
+    if (const TriggerHit* hit = TriggerAt(view, t))
+      return hit->match.noun != nullptr ? hit : nullptr;
     if (plain == kMaxPlainWords || !IsPlainWord(view, t)) break;
   }
   return nullptr;
@@ -307,12 +369,45 @@ ReportedClause FindReportedClause(const SentenceView& view, std::uint32_t pos) {
       continue;
     }
     std::uint32_t f = view.flags(t);
-    if (f & (kComplementiser | kAttribution)) return {static_cast<std::int32_t>(t), target};
+    if (f & (kComplementiser | kAttribution)) {
+      auto boundary = static_cast<std::int32_t>(t);
+      return {boundary, nullptr, target != kNone ? target : GerundTarget(view, t + 1, pos)};
+    }
     if (IsHardBreak(view, t)) return {};
     --k;
   }
-  if (lo > 0) return {static_cast<std::int32_t>(lo - 1), target};
+  if (const Quote* quote = view.SpeechAt(pos)) {
+    return {kNone, quote, target != kNone ? target : GerundTarget(view, lo, pos)};
+  }
   return {};
+}
+
+TokenSpan ClauseSpan(const SentenceView& view, std::uint32_t pos) {
+  auto boundary = [&](std::uint32_t k) {
+    return IsHardBreak(view, k) || view.tokens[k].quote != QuoteSide::kNone ||
+           (view.flags(k) & (kCoordinator | kComplementiser | kRelative));
+  };
+  TokenSpan span{pos, pos};
+  while (span.begin > 0) {
+    std::uint32_t k = span.begin - 1;
+    if (const Phrase* phrase = view.PhraseAt(k)) {
+      span.begin = phrase->first;
+    } else if (boundary(k)) {
+      break;
+    } else {
+      span.begin = k;
+    }
+  }
+  while (span.end < view.size()) {
+    if (const Phrase* phrase = view.PhraseAt(span.end)) {
+      span.end = phrase->last;
+    } else if (boundary(span.end)) {
+      break;
+    } else {
+      ++span.end;
+    }
+  }
+  return span;
 }
 
 }  // namespace geokg::ingest

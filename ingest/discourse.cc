@@ -1,6 +1,7 @@
 #include "ingest/discourse.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace geokg::ingest {
 namespace {
@@ -48,7 +49,8 @@ void Discourse::Remember(std::span<const Token> name, const PersonRef& person) {
     add(name.last(1));
 }
 
-void Discourse::Update(const SentenceView& view) {
+void Discourse::Update(const SentenceView& view, SentenceNotes notes) {
+  previous_ = std::move(notes);
   for (const Phrase& phrase : view.phrases) {
     if (phrase.kind == Phrase::Kind::kPronoun || phrase.kind == Phrase::Kind::kDescription)
       continue;

@@ -1,7 +1,9 @@
 // Discourse: what earlier sentences of the article said, for resolving later references: the people
 // named so far (so that "Voronkov stated" finds the UN after "UN counterterrorism chief Vladimir
-// Voronkov"), the last person (for "he"), and the actors in order of mention (for "it", "the
-// group").
+// Voronkov"), the last person (for "he"), the actors in order of mention (for "it", "the group"),
+// and what the rules noted about the sentence just before: its subject (for "They rejected ...")
+// and its violent events (for "IS-K launches attacks. A bomber killed ..." and "... The BLA claimed
+// the attack").
 #ifndef GEOKG_INGEST_DISCOURSE_H_
 #define GEOKG_INGEST_DISCOURSE_H_
 
@@ -13,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/model.h"
 #include "ingest/sentence_view.h"
 #include "ingest/tokenizer.h"
 
@@ -21,6 +24,25 @@ namespace geokg::ingest {
 struct PersonRef {
   std::string name;                    // as first written in full
   std::optional<std::uint32_t> actor;  // unknown for a person named without an actor
+};
+
+// One relation's actors, noted by the rules.
+struct EventNote {
+  std::uint16_t relation = 0;
+  std::vector<std::uint32_t> actors;
+  std::uint32_t anchor = 0;  // the trigger's token
+  graph::Date date;          // the event's date, once the extractor has dated the sentence
+};
+
+// What the rules note about a sentence for the next one.
+struct SentenceNotes {
+  // The actors of its first subject, references resolved.
+  std::vector<std::uint32_t> subject;
+  // Who carries out its events: "IS-K continues to launch attacks".
+  std::vector<EventNote> perpetrators;
+  // The targets of its events that name no perpetrator: "a suicide bomber killed X, the Taliban's
+  // minister".
+  std::vector<EventNote> unclaimed;
 };
 
 class Discourse {
@@ -41,8 +63,11 @@ class Discourse {
     return std::nullopt;
   }
 
-  // Records the people and actors of a sentence once its rules have run.
-  void Update(const SentenceView& view);
+  // What the rules noted about the previous sentence; empty before the second sentence.
+  const SentenceNotes& previous() const { return previous_; }
+
+  // Records the people and actors of a sentence, and the rules' notes, once its rules have run.
+  void Update(const SentenceView& view, SentenceNotes notes);
 
  private:
   struct Hash {
@@ -61,6 +86,7 @@ class Discourse {
   std::unordered_map<std::string, std::vector<Known>, Hash, std::equal_to<>> people_;
   std::optional<PersonRef> last_person_;
   std::vector<std::uint32_t> recent_;  // actors, most recent last, each once
+  SentenceNotes previous_;
 };
 
 }  // namespace geokg::ingest

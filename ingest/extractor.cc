@@ -10,6 +10,7 @@
 #include "ingest/gazetteer.h"
 #include "ingest/lexicon.h"
 #include "ingest/mentions.h"
+#include "ingest/regions.h"
 #include "ingest/relation_rules.h"
 #include "ingest/sentences.h"
 #include "ingest/tokenizer.h"
@@ -67,8 +68,8 @@ void KeepEdge(const EdgeCandidate& candidate, std::size_t first_of_sentence,
   kept->push_back(candidate);
 }
 
-// How far from the publication date a day-precise date may lie and still set the scene of the sentences
-// after it: further back, it is background ("on 15 August 2021, the Taliban took Kabul").
+// How far from the publication date a day-precise date may lie and still set the scene of the
+// sentences after it: further back, it is background ("on 15 August 2021, the Taliban took Kabul").
 constexpr int kSceneDays = 31;
 
 int DayNumber(const graph::Date& d) {
@@ -80,15 +81,24 @@ int DayNumber(const graph::Date& d) {
   return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
-// The date a sentence gives its events: the most precise of its date mentions (the first among equals),
-// leaving out a year or month used as a modifier ("the 2021 withdrawal", "its chaotic 2021 withdrawal"),
-// which dates the thing named, not the statement. A modifier follows a determiner or precedes a plain
-// lower-case word; an adverbial date ("in 2021, ...", "in December a bomber ...") does neither.
-graph::Date SentenceDate(const SentenceView& view, const std::vector<DateMention>& mentions,
-                         std::size_t* next_mention, std::uint32_t sentence_end) {
-  graph::Date best;
+// A date the sentence gives, on tokens [first, last).
+struct DatedSpan {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+  graph::Date date;
+};
+
+// The sentence's dates that date events, leaving out a year or month used as a modifier ("the 2021
+// withdrawal", "its chaotic 2021 withdrawal"), which dates the thing named, not the statement. A
+// modifier follows a determiner or precedes a plain lower-case word; an adverbial date ("in 2021,
+// ...", "in December a bomber ...") does neither.
+void SentenceDates(const SentenceView& view, const std::vector<DateMention>& mentions,
+                   std::size_t* next_mention, std::uint32_t sentence_end,
+                   std::vector<DatedSpan>* out) {
+  out->clear();
   std::uint32_t token = 0;
-  for (; *next_mention < mentions.size() && mentions[*next_mention].begin < sentence_end; ++*next_mention) {
+  for (; *next_mention < mentions.size() && mentions[*next_mention].begin < sentence_end;
+       ++*next_mention) {
     const DateMention& m = mentions[*next_mention];
     if (!m.date.known()) continue;
     while (token < view.size() && view.tokens[token].end <= m.begin) ++token;
@@ -97,10 +107,46 @@ graph::Date SentenceDate(const SentenceView& view, const std::vector<DateMention
     bool after_determiner = token > 0 && (view.flags(token - 1) & kDeterminer);
     bool before_noun = after < view.size() && view.tokens[after].kind == TokenKind::kWord &&
                        !view.tokens[after].capitalized && view.flags(after) == 0;
-    if ((after_determiner || before_noun) && m.date.precision != graph::DatePrecision::kDay) continue;
-    if (m.date.precision > best.precision) best = m.date;
+    if ((after_determiner || before_noun) && m.date.precision != graph::DatePrecision::kDay)
+      continue;
+    out->push_back({token, after, m.date});
+  }
+}
+
+// The most precise date inside the clause (the first among equals), unknown when there is none.
+graph::Date DateIn(const std::vector<DatedSpan>& dates, TokenSpan clause) {
+  graph::Date best;
+  for (const DatedSpan& d : dates) {
+    if (d.first >= clause.begin && d.last <= clause.end && d.date.precision > best.precision)
+      best = d.date;
   }
   return best;
+}
+
+// The date of an edge whose trigger stands at `anchor`: its clause's, else the clause of the
+// quotation's speaker ("..., he said on Monday"), else the scene's.
+graph::Date EdgeDate(const SentenceView& view, const std::vector<DatedSpan>& dates,
+                     std::uint32_t anchor, std::int32_t speaker_anchor, const graph::Date& scene) {
+  if (dates.empty()) return scene;
+  graph::Date date = DateIn(dates, ClauseSpan(view, anchor));
+  if (!date.known() && speaker_anchor != kNone)
+    date = DateIn(dates, ClauseSpan(view, static_cast<std::uint32_t>(speaker_anchor)));
+  return date.known() ? date : scene;
+}
+
+// The day a sentence's first clause names ("At a summit on Monday, ..."): the scene of the events
+// after it, when it lies near the publication date.
+void UpdateScene(const SentenceView& view, const std::vector<DatedSpan>& dates,
+                 const graph::Date& published, graph::Date* scene) {
+  if (dates.empty() || view.size() == 0 || published.precision != graph::DatePrecision::kDay)
+    return;
+  std::uint32_t first = view.tokens[0].quote != QuoteSide::kNone ? 1 : 0;
+  if (first >= view.size()) return;
+  graph::Date own = DateIn(dates, ClauseSpan(view, first));
+  if (own.precision == graph::DatePrecision::kDay &&
+      std::abs(DayNumber(own) - DayNumber(published)) <= kSceneDays) {
+    *scene = own;
+  }
 }
 
 }  // namespace
@@ -137,9 +183,10 @@ Extraction Extractor::Extract(const graph::Article& article) const {
   view.text = document;
   std::vector<EdgeCandidate> candidates, kept;
   std::vector<std::uint32_t> kept_sentence;
-  std::vector<graph::Date> sentence_dates(sentences.size());
+  std::vector<graph::Date> kept_date;
   const std::vector<DateMention> date_mentions = dates_->Find(document, article.published);
   std::size_t next_mention = 0;
+  std::vector<DatedSpan> dates;
   graph::Date scene;
   std::vector<std::uint32_t> mention_order;
   std::vector<bool> mentioned(gazetteer_->actor_count(), false);
@@ -150,18 +197,23 @@ Extraction Extractor::Extract(const graph::Article& article) const {
     view.tokens = tokens;
     view.phrases.clear();
     MarkWords(*lexicon_, &view);
-    graph::Date own = SentenceDate(view, date_mentions, &next_mention, sentence.end);
-    if (own.precision == graph::DatePrecision::kDay && article.published.precision == graph::DatePrecision::kDay &&
-        std::abs(DayNumber(own) - DayNumber(article.published)) <= kSceneDays)
-      scene = own;
-    sentence_dates[sentence.index] = own.known() ? own : scene;
     FindMentions(*gazetteer_, discourse, article.published, &view);
     MarkRegions(&view);
+    SentenceDates(view, date_mentions, &next_mention, sentence.end, &dates);
+    UpdateScene(view, dates, article.published, &scene);
     candidates.clear();
-    rules.Apply(view, discourse, &candidates);
+    SentenceNotes notes;
+    rules.Apply(view, discourse, &candidates, &notes);
     std::size_t first_of_sentence = kept.size();
     for (const EdgeCandidate& candidate : candidates) KeepEdge(candidate, first_of_sentence, &kept);
     kept_sentence.resize(kept.size(), sentence.index);
+    for (std::size_t i = first_of_sentence; i < kept.size(); ++i) {
+      const EdgeCandidate& c = kept[i];
+      kept_date.push_back(
+          c.date.known() ? c.date : EdgeDate(view, dates, c.anchor, c.speaker_anchor, scene));
+    }
+    for (EventNote& note : notes.unclaimed)
+      note.date = EdgeDate(view, dates, note.anchor, kNone, scene);
     for (const Phrase& phrase : view.phrases) {
       for (std::uint32_t actor : phrase.actors) {
         if (!mentioned[actor]) {
@@ -170,7 +222,7 @@ Extraction Extractor::Extract(const graph::Article& article) const {
         }
       }
     }
-    discourse.Update(view);
+    discourse.Update(view, std::move(notes));
   }
 
   Extraction extraction;
@@ -178,16 +230,19 @@ Extraction Extractor::Extract(const graph::Article& article) const {
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const EdgeCandidate& candidate = kept[i];
     const Sentence& sentence = sentences[kept_sentence[i]];
+    // A party the previous sentence supplied makes both sentences the evidence.
+    const Sentence& first =
+        candidate.spans_previous && sentence.index > 0 ? sentences[sentence.index - 1] : sentence;
     graph::EdgeDraft edge;
     edge.source = gazetteer_->actor(candidate.source).name;
     edge.relation = lexicon_->relation_types()[candidate.relation].name;
     edge.target = gazetteer_->actor(candidate.target).name;
-    edge.evidence.sentence = sentence.index;
-    edge.evidence.begin = sentence.begin;
+    edge.evidence.sentence = first.index;
+    edge.evidence.begin = first.begin;
     edge.evidence.end = sentence.end;
     edge.evidence.speaker = candidate.speaker;
     edge.evidence.rule = candidate.rule;
-    edge.date = sentence_dates[sentence.index];
+    edge.date = kept_date[i];
     if (!edge.date.known() && article.published.known()) {
       edge.date = article.published;
       edge.date_is_publication = true;

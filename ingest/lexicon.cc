@@ -29,7 +29,28 @@ constexpr std::pair<std::string_view, std::uint32_t> kCategories[] = {
     {"actor_prefix", kPrefixModifier},
     {"genitive", kGenitive},
     {"infinitive", kInfinitive},
+    {"question", kQuestion},
+    {"conditional", kConditional},
+    {"future", kFuture},
+    {"relative", kRelative},
+    {"place", kPlace},
+    {"denial", kDenial},
+    {"reporter", kReporter},
+    {"noun_agent", kNounAgent},
 };
+
+constexpr std::pair<std::string_view, TriggerForm> kForms[] = {
+    {"verb", TriggerForm::kVerb},           {"noun", TriggerForm::kNoun},
+    {"predicate", TriggerForm::kPredicate}, {"future", TriggerForm::kFuture},
+    {"claim", TriggerForm::kClaim},
+};
+
+// A yes/no cell of relations.tsv; a missing trailing cell is "no".
+std::optional<bool> YesNo(const std::vector<std::string>& cells, std::size_t i) {
+  if (i >= cells.size() || cells[i].empty() || cells[i] == "no") return false;
+  if (cells[i] == "yes") return true;
+  return std::nullopt;
+}
 
 constexpr std::pair<std::string_view, Referent> kReferents[] = {
     {"person", Referent::kPerson},
@@ -62,42 +83,54 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
 }
 
 Status Lexicon::LoadRelations(const std::string& path) {
-  auto file = DataFile::Read(path, 5, 5);
+  auto file = DataFile::Read(path, 5, 7);
   if (!file.ok()) return file.status();
-  std::vector<std::pair<graph::RelationType, bool>> rows;
-  for (const DataRow& row : file->rows()) {
-    const auto& cells = row.cells;
+  struct Row {
     graph::RelationType type;
+    bool that = false, conditional = false, event = false;
+  };
+  std::vector<Row> rows;
+  for (const DataRow& data_row : file->rows()) {
+    const auto& cells = data_row.cells;
+    Row row;
+    graph::RelationType& type = row.type;
     int id = 0;
     for (char c : cells[0]) {
       if (c < '0' || c > '9' || id > 65535)
-        return file->Error(row, "relation id must be 1 to 65535");
+        return file->Error(data_row, "relation id must be 1 to 65535");
       id = id * 10 + (c - '0');
     }
-    if (id < 1 || id > 65535) return file->Error(row, "relation id must be 1 to 65535");
+    if (id < 1 || id > 65535) return file->Error(data_row, "relation id must be 1 to 65535");
     type.id = static_cast<graph::RelationId>(id);
     type.name = cells[1];
     type.cameo = cells[2];
     type.plover = cells[3];
     if (type.name.empty() || type.name.find(' ') != std::string::npos) {
-      return file->Error(row, "relation name must be one word");
+      return file->Error(data_row, "relation name must be one word");
     }
-    for (const auto& [other, that] : rows) {
-      if (other.id == type.id)
-        return file->Error(row, "relation id " + cells[0] + " is used twice");
-      if (other.name == type.name)
-        return file->Error(row, "relation '" + type.name + "' is defined twice");
+    for (const Row& other : rows) {
+      if (other.type.id == type.id)
+        return file->Error(data_row, "relation id " + cells[0] + " is used twice");
+      if (other.type.name == type.name)
+        return file->Error(data_row, "relation '" + type.name + "' is defined twice");
     }
-    if (cells[4] != "yes" && cells[4] != "no") {
-      return file->Error(row, "that-complement column must be 'yes' or 'no'");
+    constexpr std::string_view kColumns[] = {"that-complement", "conditional", "event"};
+    bool* flags[] = {&row.that, &row.conditional, &row.event};
+    for (std::size_t c = 0; c < 3; ++c) {
+      std::optional<bool> value = YesNo(cells, 4 + c);
+      if (!value)
+        return file->Error(data_row, std::string(kColumns[c]) + " column must be 'yes' or 'no'");
+      *flags[c] = *value;
     }
-    rows.emplace_back(std::move(type), cells[4] == "yes");
+    rows.push_back(std::move(row));
   }
   std::sort(rows.begin(), rows.end(),
-            [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
-  for (auto& [type, that] : rows) {
-    relations_.push_back(std::move(type));
-    that_complement_.push_back(that);
+            [](const Row& a, const Row& b) { return a.type.id < b.type.id; });
+  for (Row& row : rows) {
+    relations_.push_back(std::move(row.type));
+    that_complement_.push_back(row.that);
+    conditional_.push_back(row.conditional);
+    event_.push_back(row.event);
   }
   return Status::OK();
 }
@@ -119,21 +152,27 @@ Status Lexicon::LoadTriggers(const std::string& path) {
     if (!relation)
       return file->Error(row, "unknown relation '" + cells[1] + "' (define it in relations.tsv)");
     entry.relation = *relation;
-    if (cells[2] == "verb") {
-      entry.form = TriggerForm::kVerb;
-    } else if (cells[2] == "noun") {
-      entry.form = TriggerForm::kNoun;
-    } else if (cells[2] == "predicate") {
-      entry.form = TriggerForm::kPredicate;
-    } else {
-      return file->Error(row, "form must be verb, noun or predicate, not '" + cells[2] + "'");
+    auto form = std::find_if(std::begin(kForms), std::end(kForms),
+                             [&](const auto& f) { return f.first == cells[2]; });
+    if (form == std::end(kForms)) {
+      return file->Error(
+          row, "form must be verb, noun, predicate, future or claim, not '" + cells[2] + "'");
     }
-    if (cells.size() > 3) {
-      if (cells[3] != "stative") return file->Error(row, "unknown flag '" + cells[3] + "'");
+    entry.form = form->second;
+    const std::string flag = cells.size() > 3 ? cells[3] : "";
+    if (entry.form == TriggerForm::kNoun) {
+      entry.target_prepositions = SplitList(flag);
+    } else if (flag == "stative" && entry.form == TriggerForm::kVerb) {
       entry.stative = true;
+    } else if (flag == "event" && entry.form == TriggerForm::kClaim) {
+      entry.needs_event = true;
+    } else if (flag == "conditional" && entry.form == TriggerForm::kFuture) {
+      entry.needs_condition = true;
+    } else if (!flag.empty()) {
+      return file->Error(row, "unknown flag '" + flag + "' for a " + cells[2]);
     }
     auto index = static_cast<std::uint32_t>(trigger_entries_.size());
-    trigger_entries_.push_back(entry);
+    trigger_entries_.push_back(std::move(entry));
     std::vector<std::string> phrases = SplitList(cells[0]);
     if (phrases.empty()) return file->Error(row, "no trigger phrase");
     for (const std::string& phrase : phrases) {
@@ -207,9 +246,24 @@ TriggerMatch Lexicon::MatchTrigger(std::span<const Token> tokens, std::size_t st
   result.length = matches[0].length;
   for (std::uint32_t payload : matches[0].payloads) {
     const TriggerEntry* entry = &trigger_entries_[payload];
-    const TriggerEntry** slot = entry->form == TriggerForm::kVerb   ? &result.verb
-                                : entry->form == TriggerForm::kNoun ? &result.noun
-                                                                    : &result.predicate;
+    const TriggerEntry** slot = nullptr;
+    switch (entry->form) {
+      case TriggerForm::kVerb:
+        slot = &result.verb;
+        break;
+      case TriggerForm::kNoun:
+        slot = &result.noun;
+        break;
+      case TriggerForm::kPredicate:
+        slot = &result.predicate;
+        break;
+      case TriggerForm::kFuture:
+        slot = &result.future;
+        break;
+      case TriggerForm::kClaim:
+        slot = &result.claim;
+        break;
+    }
     if (*slot == nullptr) *slot = entry;
   }
   return result;

@@ -26,12 +26,18 @@ enum class TriggerForm : std::uint8_t {
   kNoun,       // "accusations": the actor before it is the source ("US accusations")
   kPredicate,  // "must", "hub for": the subject of its clause is the target, the reporting subject
                // the source
+  kFuture,     // "boycott": a verb that counts only after a future marker ("would boycott")
+  kClaim,      // "claimed responsibility for": its subject is the perpetrator of an event
 };
 
 struct TriggerEntry {
   std::uint16_t relation = 0;  // index into Lexicon::relation_types()
   TriggerForm form = TriggerForm::kVerb;
-  bool stative = false;  // a copula before it does not make it passive ("is opposed to")
+  bool stative = false;          // a copula before it does not make it passive ("is opposed to")
+  bool needs_event = false;      // a claim that names its event ("claimed the attack")
+  bool needs_condition = false;  // a future act that is a threat only under a condition ("will
+                                 // withdraw its troops from Chad unless ...")
+  std::vector<std::string> target_prepositions;  // a noun's: "against" in "accusations against X"
 };
 
 // The trigger phrase that starts at a token, with its reading in each form the lexicon gives it.
@@ -40,6 +46,8 @@ struct TriggerMatch {
   const TriggerEntry* verb = nullptr;
   const TriggerEntry* noun = nullptr;
   const TriggerEntry* predicate = nullptr;
+  const TriggerEntry* future = nullptr;
+  const TriggerEntry* claim = nullptr;
 };
 
 // Categories of function words, as bits: a word may have several ("by" is a preposition and the
@@ -65,7 +73,15 @@ enum FunctionFlag : std::uint32_t {
   kSuffixModifier = 1u << 17,     // "-based": the actor only qualifies a noun
   kPrefixModifier = 1u << 18,     // "anti-", "pro-"
   kGenitive = 1u << 19,  // "of", "for": "inhabitants of the Syrian Golan", "a spokesman for the UN"
-  kInfinitive = 1u << 20,  // "to": a trigger after it is a verb ("threatened to attack")
+  kInfinitive = 1u << 20,   // "to": a trigger after it is a verb ("threatened to attack")
+  kQuestion = 1u << 21,     // "?": the clause before it asks, it does not state
+  kConditional = 1u << 22,  // "if", "unless", "whether": the clause it opens is hypothetical
+  kFuture = 1u << 23,       // "will", "vowed to": announces an act (a threat), does not report one
+  kRelative = 1u << 24,     // "which", "who": after a comma, opens a relative clause
+  kPlace = 1u << 25,        // "in", "near": the actor after it is a place, not a party
+  kDenial = 1u << 26,       // "denied", "dismissed": what its that-clause says is not asserted
+  kReporter = 1u << 27,     // "according to": the phrase after it speaks the sentence
+  kNounAgent = 1u << 28,    // "by", "from" after a noun: "calls by Belarus" names who calls
 };
 
 // What a pronoun or description refers to.
@@ -107,6 +123,12 @@ class Lexicon {
   const std::vector<graph::RelationType>& relation_types() const { return relations_; }
   // Whether relation `index` may find its object inside a that-complement ("warned that IS-K ...").
   bool ObjectInComplement(std::uint16_t index) const { return that_complement_[index]; }
+  // Whether relation `index` may find its object inside a conditional clause ("threatened to cut
+  // supplies if Moldova ...").
+  bool ObjectInConditional(std::uint16_t index) const { return conditional_[index]; }
+  // Whether relation `index` is a violent event, whose perpetrator may be named by a claim or by
+  // the sentence before when its own sentence does not name one.
+  bool IsEvent(std::uint16_t index) const { return event_[index]; }
 
  private:
   Lexicon() = default;
@@ -117,6 +139,8 @@ class Lexicon {
 
   std::vector<graph::RelationType> relations_;
   std::vector<bool> that_complement_;
+  std::vector<bool> conditional_;
+  std::vector<bool> event_;
   PhraseTable triggers_;
   std::vector<TriggerEntry> trigger_entries_;
   PhraseTable function_table_;

@@ -50,14 +50,17 @@ class MentionFinder {
   void Run() {
     for (std::uint32_t i = 0; i < n_;) i = Next(i);
     MergeCompounds();
+    NameAppositives();
     view_.phrase_at.assign(n_, kNone);
     for (std::size_t p = 0; p < view_.phrases.size(); ++p) {
       const Phrase& phrase = view_.phrases[p];
       for (std::uint32_t t = phrase.first; t < phrase.last; ++t)
         view_.phrase_at[t] = static_cast<std::int32_t>(p);
     }
+    // A trigger whose own words are part of a name is no trigger; a name inside its gap is its
+    // object ("held Turkey responsible").
     std::erase_if(view_.triggers, [&](const TriggerHit& hit) {
-      for (std::uint32_t t = hit.first; t < hit.last; ++t) {
+      for (std::uint32_t t : {hit.first, hit.last - 1}) {
         const Phrase* phrase = view_.PhraseAt(t);
         if (phrase != nullptr && phrase->kind != Phrase::Kind::kPronoun &&
             phrase->kind != Phrase::Kind::kDescription) {
@@ -211,6 +214,7 @@ class MentionFinder {
       return after_possessive;
     }
     phrase->possessive = false;
+    phrase->role = true;
     const GazetteerMatch& match = names_[role].match;
     std::uint32_t end = role + names_[role].length;
     if (gazetteer_.role(match.index).kind != RoleKind::kPerson) return end;
@@ -230,6 +234,7 @@ class MentionFinder {
     Phrase phrase;
     phrase.kind = Phrase::Kind::kPerson;
     phrase.first = i;
+    phrase.role = true;
     std::uint32_t name_end = AttachName(m, &phrase);
     if (name_end == m) return end;
     phrase.last = Possessive(name_end, &phrase);
@@ -262,21 +267,45 @@ class MentionFinder {
            (phrase.kind == Phrase::Kind::kActor || phrase.kind == Phrase::Kind::kPerson);
   }
 
-  // "US and China", "Washington along with its allies": one phrase with the actors of both.
+  // Whether the phrase after phrase q continues a list of parties: ", Y", ", and Y", "and Y".
+  // *comma_only: only a comma joins them.
+  bool Joined(std::size_t q, bool* comma_only) const {
+    const auto& phrases = view_.phrases;
+    const Phrase& left = phrases[q];
+    const Phrase& right = phrases[q + 1];
+    std::uint32_t t = left.last;
+    bool comma = t < n_ && (flags(t) & kPause);
+    if (comma) ++t;
+    bool joined = t < n_ && (flags(t) & kConjunction);
+    if (joined) t += view_.mark_span[t];
+    while (t < n_ && (flags(t) & kDeterminer) && t < right.first) ++t;
+    *comma_only = comma && !joined;
+    return t == right.first && Party(left) && Party(right) && (joined || comma);
+  }
+
+  // Whether the list that phrase q starts ends with a conjunction: "France, Germany and Italy",
+  // but not the "Japan, South Korea" of a headline or an appositive.
+  bool ListEndsWithConjunction(std::size_t q) const {
+    for (; q + 1 < view_.phrases.size(); ++q) {
+      bool comma_only = false;
+      if (!Joined(q, &comma_only)) return false;
+      if (!comma_only) return true;
+    }
+    return false;
+  }
+
+  // "US and China", "Washington along with its allies", "France, Germany and Italy": one phrase
+  // with the actors of all.
   void MergeCompounds() {
     auto& phrases = view_.phrases;
     for (std::size_t p = 0; p + 1 < phrases.size();) {
-      Phrase& left = phrases[p];
-      const Phrase& right = phrases[p + 1];
-      std::uint32_t t = left.last;
-      if (t < n_ && (flags(t) & kPause)) ++t;
-      bool joined = t < n_ && (flags(t) & kConjunction);
-      if (joined) t += view_.mark_span[t];
-      while (t < n_ && (flags(t) & kDeterminer) && t < right.first) ++t;
-      if (!joined || t != right.first || !Party(left) || !Party(right)) {
+      bool comma_only = false;
+      if (!Joined(p, &comma_only) || (comma_only && !ListEndsWithConjunction(p))) {
         ++p;
         continue;
       }
+      Phrase& left = phrases[p];
+      const Phrase& right = phrases[p + 1];
       for (std::uint32_t actor : right.actors) {
         if (std::find(left.actors.begin(), left.actors.end(), actor) == left.actors.end()) {
           left.actors.push_back(actor);
@@ -285,6 +314,48 @@ class MentionFinder {
       left.last = right.last;
       left.possessive = right.possessive;
       phrases.erase(phrases.begin() + static_cast<std::ptrdiff_t>(p) + 1);
+    }
+  }
+
+  // "Khalil Ahmadzai, the Taliban's minister": a name no list knows, followed by an appositive
+  // that gives a role, names that actor's person.
+  void NameAppositives() {
+    auto& phrases = view_.phrases;
+    for (std::size_t p = 0; p < phrases.size(); ++p) {
+      const Phrase& appositive = phrases[p];
+      if (appositive.kind != Phrase::Kind::kActor || !appositive.role ||
+          !appositive.person.empty()) {
+        continue;
+      }
+      std::uint32_t k = appositive.first;
+      while (k > 0 && (flags(k - 1) & kDeterminer)) --k;
+      if (k < 2 || !(flags(k - 1) & kPause)) continue;
+      const std::uint32_t end = k - 1;
+      const std::uint32_t floor = p > 0 ? phrases[p - 1].last : 0;
+      std::uint32_t start = end, words = 0;
+      while (start > floor) {
+        const Token& token = view_.tokens[start - 1];
+        if (token.kind == TokenKind::kWord && token.capitalized && flags(start - 1) == 0 &&
+            names_[start - 1].length == 0) {
+          --start;
+          ++words;
+        } else if (token.norm == "-" && !token.space_before && start - 1 > floor &&
+                   view_.tokens[start - 2].capitalized) {
+          --start;
+        } else {
+          break;
+        }
+      }
+      // A lone capitalised word opening the sentence is more likely an adverb ("Meanwhile, ...").
+      if (words == 0 || words > kMaxNameWords || (start == 0 && words == 1)) continue;
+      Phrase person;
+      person.kind = Phrase::Kind::kPerson;
+      person.first = person.name_first = start;
+      person.last = person.name_last = end;
+      person.person = view_.Text(start, end);
+      person.actors = appositive.actors;
+      phrases.insert(phrases.begin() + static_cast<std::ptrdiff_t>(p), std::move(person));
+      ++p;
     }
   }
 

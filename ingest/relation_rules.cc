@@ -1,8 +1,10 @@
 #include "ingest/relation_rules.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "ingest/clauses.h"
+#include "ingest/references.h"
 
 namespace geokg::ingest {
 namespace {
@@ -10,110 +12,334 @@ namespace {
 // Confidence by how directly the text states the edge.
 constexpr float kExplicitVerb = 0.9f;
 constexpr float kPassive = 0.85f;
-constexpr float kMainClauseSubject =
-    0.8f;  // a participle or coordinated verb borrowing the main subject
+// A participle or coordinated verb borrowing the main clause's subject.
+constexpr float kMainClauseSubject = 0.8f;
 constexpr float kQuoteSpeaker = 0.8f;  // a trigger in a quotation, attributed to its speaker
+constexpr float kClaim = 0.8f;         // a perpetrator that claims the event
 constexpr float kReportedPredicate = 0.75f;
+constexpr float kFutureAct = 0.75f;  // an act announced: "would boycott"
+constexpr float kStatedNoun = 0.7f;  // "China's accusations against the Philippines"
 constexpr float kImpliedNoun = 0.7f;
-constexpr float kReferenceFactor = 0.85f;  // a party reached through a pronoun or description
+constexpr float kPreviousPerpetrator = 0.6f;  // the perpetrator the sentence before named
+constexpr float kReferenceFactor = 0.85f;     // a party reached through a pronoun or description
 
-// The actors a phrase stands for, once pronouns and descriptions are resolved.
-struct Party {
-  std::vector<std::uint32_t> actors;
-  std::string person;
-  bool via_reference = false;
-};
+// Plain words allowed between a claim and its event ("claimed the deadly attack"), between a
+// source and its noun, between a future marker and its verb ("would soon boycott").
+constexpr int kMaxPlainWords = 2;
 
-struct KindIs {
-  graph::ActorKind kind;
-  bool operator()(const graph::Actor& actor) const { return actor.kind == kind; }
-};
-
-bool Contains(const std::vector<std::uint32_t>& list, std::uint32_t actor) {
-  return std::find(list.begin(), list.end(), actor) != list.end();
+bool IsPlain(const SentenceView& view, std::uint32_t k) {
+  return view.tokens[k].kind == TokenKind::kWord && view.flags(k) == 0 &&
+         view.phrase_at[k] == kNone;
 }
 
 class SentenceRules {
  public:
-  SentenceRules(const Gazetteer& gazetteer, const Lexicon& lexicon, const SentenceView& view,
-                const Discourse& discourse, std::vector<EdgeCandidate>* out)
-      : gazetteer_(gazetteer), lexicon_(lexicon), view_(view), discourse_(discourse), out_(out) {}
+  SentenceRules(const Lexicon& lexicon, const SentenceView& view, const Discourse& discourse,
+                const References& references, std::vector<EdgeCandidate>* out, SentenceNotes* notes)
+      : lexicon_(lexicon),
+        view_(view),
+        discourse_(discourse),
+        references_(references),
+        out_(out),
+        notes_(notes) {}
 
   void Run() {
     for (const TriggerHit& hit : view_.triggers) {
       const TriggerMatch& match = hit.match;
-      if (match.predicate != nullptr) {
-        Predicate(hit, *match.predicate);
-      } else if (match.verb != nullptr &&
-                 (match.noun == nullptr || !InNounPhrase(view_, hit.first))) {
+      bool noun_position = match.noun != nullptr && InNounPhrase(view_, hit.first);
+      if (match.claim != nullptr && Claim(hit, *match.claim)) continue;
+      bool done = match.predicate != nullptr && Predicate(hit, *match.predicate);
+      done = done || (match.future != nullptr && Future(hit, *match.future));
+      if (!done && match.verb != nullptr && !noun_position) {
         Verb(hit, *match.verb);
+      } else if (!done && match.noun != nullptr) {
+        Noun(hit, *match.noun);
       }
     }
+    NoteSubject();
   }
 
  private:
+  // Whether the trigger at `pos` tells of something done: not denied, doubted, asked about or
+  // supposed.
+  bool Asserted(std::uint32_t pos) const { return !Negated(view_, pos) && !Unasserted(view_, pos); }
+
   void Verb(const TriggerHit& hit, const TriggerEntry& entry) {
-    // An infinitive is intended, demanded or threatened, not done: "threatened to attack Iraq".
-    if (Negated(view_, hit.first) || (hit.first > 0 && (view_.flags(hit.first - 1) & kInfinitive)))
+    if (!Asserted(hit.first)) return;
+    // "refused to blame Russia": the refusal negates the trigger after it, which owns the object.
+    if ((view_.flags(hit.first) & kNegator) &&
+        hit.first + view_.mark_span[hit.first] < view_.size() &&
+        TriggerAt(view_, hit.first + view_.mark_span[hit.first]) != nullptr) {
       return;
+    }
+    if (hit.first > 0) {
+      std::uint32_t before = view_.flags(hit.first - 1);
+      // An infinitive is intended, demanded or threatened, not done: "threatened to attack Iraq";
+      // a gerund after a preposition is alleged: "accused Russia of shelling".
+      if (before & kInfinitive) return;
+      if ((before & kPreposition) && view_.tokens[hit.first].norm.ends_with("ing")) return;
+    }
     bool main_clause = IsParticipleAfterPause(view_, hit.first);
     std::int32_t subject = FindSubject(view_, hit.first, main_clause);
     if (subject == kNone && !main_clause && StopsAtCoordinator(view_, hit.first)) {
       main_clause = true;
       subject = FindSubject(view_, hit.first, true);
     }
+    const bool event = lexicon_.IsEvent(entry.relation);
     Party source;
     float confidence = main_clause ? kMainClauseSubject : kExplicitVerb;
     std::string_view rule = main_clause ? "verb.main_subject" : "verb";
     if (subject != kNone) {
-      source = Resolve(subject, {});
-    } else if (const Quote* quote = view_.SpeechAt(hit.first)) {
-      source = Resolve(quote->speaker, {});
+      source = references_.Resolve(subject, {}, true);
+    } else if (const Quote* quote = view_.SpeechAt(hit.first); quote != nullptr && !event) {
+      // A speaker reports violence; it is not the perpetrator unless it says "we".
+      source = references_.Resolve(quote->speaker, {});
       confidence = kQuoteSpeaker;
       rule = "verb.quote_speaker";
     }
-    if (source.actors.empty()) return;
 
-    bool passive = AfterPassiveAux(view_, hit.first) && !entry.stative &&
+    // "was accused by", and the participle of "The UAE, accused by the army of ...".
+    bool by_follows = hit.last < view_.size() && (view_.flags(hit.last) & kAgent);
+    bool passive = (AfterPassiveAux(view_, hit.first) || by_follows) && !entry.stative &&
                    !view_.tokens[hit.first].norm.ends_with("ing");
     if (passive) {
       std::int32_t agent = FindAgent(view_, hit.last);
-      if (agent == kNone) return;
-      Party by = Resolve(agent, source.actors);
-      Emit(by, source, entry.relation, kPassive, false, "verb.passive", SpeakerOf(by, hit.first));
+      if (agent == kNone) {
+        if (event) Unclaimed(hit, entry.relation, source);
+        return;
+      }
+      Party by = references_.Resolve(agent, source.actors);
+      if (event) Note(&notes_->perpetrators, entry.relation, by, hit.first);
+      Emit(by, source,
+           How(entry.relation, kPassive, "verb.passive", hit.first, SpeakerOf(by, hit.first)));
       return;
     }
-    std::int32_t object = FindObject(view_, hit.last, lexicon_.ObjectInComplement(entry.relation));
+    std::int32_t object = ObjectOf(hit, entry.relation);
+    if (source.actors.empty()) {
+      if (event && object != kNone) Unclaimed(hit, entry.relation, references_.Resolve(object, {}));
+      return;
+    }
+    if (event) Note(&notes_->perpetrators, entry.relation, source, hit.first);
     if (object == kNone) return;
-    Party target = Resolve(object, source.actors);
+    Party target = references_.Resolve(object, source.actors);
     std::string speaker = SpeakerOf(source, hit.first);
-    Emit(source, target, entry.relation, confidence, false, rule, speaker);
+    Emit(source, target, How(entry.relation, confidence, rule, hit.first, speaker));
 
     const Phrase& phrase = view_.phrases[object];
     if (phrase.kind == Phrase::Kind::kPronoun || phrase.kind == Phrase::Kind::kDescription) return;
-    if (const TriggerHit* noun = GovernedNoun(view_, phrase)) {
-      Emit(target, source, noun->match.noun->relation, kImpliedNoun, true, "noun.implied", speaker);
+    // Rejecting an accusation implies one; condemning an attack is no attack on the condemner.
+    if (const TriggerHit* noun = GovernedNoun(view_, phrase);
+        noun != nullptr && !lexicon_.IsEvent(noun->match.noun->relation)) {
+      EdgeCandidate implied =
+          How(noun->match.noun->relation, kImpliedNoun, "noun.implied", hit.first, speaker);
+      implied.implied = true;
+      Emit(target, source, implied);
     }
   }
 
-  void Predicate(const TriggerHit& hit, const TriggerEntry& entry) {
-    if (Negated(view_, hit.first)) return;
-    ReportedClause clause = FindReportedClause(view_, hit.first);
-    if (clause.boundary == kNone || clause.target == kNone) return;
-    auto boundary = static_cast<std::uint32_t>(clause.boundary);
-    Party source;
-    if (view_.tokens[boundary].quote != QuoteSide::kNone) {
-      if (const Quote* quote = view_.SpeechAt(boundary)) source = Resolve(quote->speaker, {});
+  // The object of a verb: an actor inside the trigger's gap ("held Turkey responsible"), else the
+  // first party after it.
+  std::int32_t ObjectOf(const TriggerHit& hit, std::uint16_t relation) const {
+    for (std::uint32_t k = hit.first + 1; k + 1 < hit.last; ++k) {
+      if (const Phrase* phrase = view_.PhraseAt(k); phrase != nullptr && !phrase->modifier_only)
+        return view_.phrase_at[k];
+    }
+    ObjectScan scan;
+    scan.into_complement = lexicon_.ObjectInComplement(relation);
+    scan.into_conditional = lexicon_.ObjectInConditional(relation);
+    scan.direct = lexicon_.IsEvent(relation);
+    return FindObject(view_, hit.last, scan);
+  }
+
+  // An event whose perpetrator the sentence does not name: the previous sentence's perpetrator
+  // takes it; a claim may take it later.
+  void Unclaimed(const TriggerHit& hit, std::uint16_t relation, const Party& target) {
+    if (target.actors.empty()) return;
+    Note(&notes_->unclaimed, relation, target, hit.first);
+    EdgeCandidate how =
+        How(relation, kPreviousPerpetrator, "verb.previous_perpetrator", hit.first, "");
+    how.spans_previous = true;
+    for (const EventNote& note : discourse_.previous().perpetrators) {
+      if (note.relation == relation) Emit({note.actors, "", false}, target, how);
+    }
+  }
+
+  // "IS-K claimed the attack", "The BLA claimed responsibility for the bombing of ...", and in the
+  // passive "The attack on the convoy was claimed by the BLA", "..., an attack claimed by IS-K".
+  bool Claim(const TriggerHit& hit, const TriggerEntry& entry) {
+    const bool passive = hit.last < view_.size() && (view_.flags(hit.last) & kAgent);
+    const TriggerHit* event =
+        passive ? EventBefore(hit.first, entry.relation) : EventAfter(hit.last, entry.relation);
+    if (entry.needs_event && event == nullptr) return false;
+    if (!Asserted(hit.first)) return true;
+    std::int32_t claimant = kNone;
+    if (passive) {
+      claimant = FindAgent(view_, hit.last);
     } else {
+      claimant = FindSubject(view_, hit.first, IsParticipleAfterPause(view_, hit.first));
+    }
+    if (claimant == kNone) return true;
+    Party source = references_.Resolve(claimant, {}, !passive);
+    if (source.actors.empty()) return true;
+    Note(&notes_->perpetrators, entry.relation, source, hit.first);
+    ObjectScan scan;
+    scan.noun_targets = true;
+    std::int32_t object = kNone;
+    if (event != nullptr) {
+      if (passive) scan.limit = hit.first;
+      object = FindObject(view_, event->last, scan);
+    } else if (!passive) {
+      object = FindObject(view_, hit.last, scan);
+    }
+    const EdgeCandidate how =
+        How(entry.relation, kClaim, "claim", hit.first, SpeakerOf(source, hit.first));
+    if (object != kNone) {
+      Emit(source, references_.Resolve(object, source.actors), how);
+      return true;
+    }
+    // The event the claim refers to is dated where it is told, not where it is claimed.
+    for (const EventNote& note : notes_->unclaimed) {
+      EdgeCandidate same_sentence = how;
+      same_sentence.anchor = note.anchor;
+      if (note.relation == entry.relation) Emit(source, {note.actors, "", false}, same_sentence);
+    }
+    for (const EventNote& note : discourse_.previous().unclaimed) {
+      EdgeCandidate sentence_before = how;
+      sentence_before.spans_previous = true;
+      sentence_before.date = note.date;
+      if (note.relation == entry.relation) Emit(source, {note.actors, "", false}, sentence_before);
+    }
+    return true;
+  }
+
+  // The noun of `relation`'s events that a claim names after it: "claimed the deadly attack".
+  const TriggerHit* EventAfter(std::uint32_t k, std::uint16_t relation) const {
+    k = SkipDeterminers(view_, k);
+    for (int plain = 0; k < view_.size() && plain <= kMaxPlainWords; ++k, ++plain) {
+      if (const TriggerHit* at = TriggerAt(view_, k); IsEventNoun(at, relation)) return at;
+      if (!IsPlain(view_, k)) break;
+    }
+    return nullptr;
+  }
+
+  // The nearest noun of `relation`'s events before a passive claim, within its clause: "the attack
+  // on the convoy was claimed by ...".
+  const TriggerHit* EventBefore(std::uint32_t pos, std::uint16_t relation) const {
+    for (std::uint32_t k = pos; k > 0; --k) {
+      std::uint32_t t = k - 1;
+      if (const TriggerHit* at = TriggerAt(view_, t); IsEventNoun(at, relation)) return at;
+      if (IsHardBreak(view_, t) || (view_.flags(t) & (kCoordinator | kComplementiser))) break;
+    }
+    return nullptr;
+  }
+
+  static bool IsEventNoun(const TriggerHit* hit, std::uint16_t relation) {
+    return hit != nullptr && hit->match.noun != nullptr && hit->match.noun->relation == relation;
+  }
+
+  // Whether the predicate found its reported clause (else the trigger may still be a verb).
+  bool Predicate(const TriggerHit& hit, const TriggerEntry& entry) {
+    ReportedClause clause = FindReportedClause(view_, hit.first);
+    if (clause.target == kNone) return false;
+    Party source;
+    std::uint32_t anchor = hit.first;
+    std::int32_t speaker_anchor = kNone;
+    if (clause.speech != nullptr) {
+      source = references_.Resolve(clause.speech->speaker, {});
+      speaker_anchor = static_cast<std::int32_t>(view_.phrases[clause.speech->speaker].first);
+    } else if (clause.boundary != kNone) {
+      auto boundary = static_cast<std::uint32_t>(clause.boundary);
+      anchor = boundary;
       std::int32_t subject = FindSubject(view_, boundary, false);
       if (subject == kNone && StopsAtCoordinator(view_, boundary))
         subject = FindSubject(view_, boundary, true);
-      if (subject != kNone) source = Resolve(subject, {});
+      if (subject != kNone) source = references_.Resolve(subject, {}, true);
     }
-    if (source.actors.empty()) return;
-    Party target = Resolve(clause.target, source.actors);
-    Emit(source, target, entry.relation, kReportedPredicate, false, "predicate.reported",
-         SpeakerOf(source, hit.first));
+    if (source.actors.empty()) return false;
+    if (!Asserted(hit.first) || (clause.boundary != kNone && Negated(view_, anchor))) return true;
+    Party target = references_.Resolve(clause.target, source.actors);
+    Emit(source, target,
+         How(entry.relation, kReportedPredicate, "predicate.reported", anchor,
+             SpeakerOf(source, hit.first), speaker_anchor));
+    return true;
+  }
+
+  // Whether a future marker ("would", "vowed to") stands before the trigger, making it an
+  // announced act: "they would boycott all talks with Albania".
+  bool Future(const TriggerHit& hit, const TriggerEntry& entry) {
+    std::uint32_t k = PlainWordsBefore(hit.first);
+    if (k == 0 || !(view_.flags(k - 1) & kFuture)) return false;
+    if (entry.needs_condition && !ConditionFollows(hit.last)) return false;
+    const std::uint32_t marker = k - 1;
+    if (Negated(view_, marker) || Unasserted(view_, hit.first)) return true;
+    std::int32_t subject = FindSubject(view_, marker, false);
+    if (subject == kNone) return true;
+    Party source = references_.Resolve(subject, {}, true);
+    std::int32_t object = ObjectOf(hit, entry.relation);
+    if (source.actors.empty() || object == kNone) return true;
+    Emit(source, references_.Resolve(object, source.actors),
+         How(entry.relation, kFutureAct, "future", hit.first, SpeakerOf(source, hit.first)));
+    return true;
+  }
+
+  // The first of at most kMaxPlainWords plain words that end right before `pos`.
+  std::uint32_t PlainWordsBefore(std::uint32_t pos) const {
+    for (int plain = 0; pos > 0 && plain < kMaxPlainWords && IsPlain(view_, pos - 1); ++plain)
+      --pos;
+    return pos;
+  }
+
+  // The token after at most kMaxPlainWords plain words from `pos`.
+  std::uint32_t PlainWordsAfter(std::uint32_t pos) const {
+    for (int plain = 0; pos < view_.size() && plain < kMaxPlainWords && IsPlain(view_, pos);
+         ++plain)
+      ++pos;
+    return pos;
+  }
+
+  // Whether an if- or unless-clause follows in the same clause: "will withdraw ... unless ...".
+  bool ConditionFollows(std::uint32_t k) const {
+    for (; k < view_.size() && !IsHardBreak(view_, k); ++k) {
+      if (view_.flags(k) & kConditional) return true;
+    }
+    return false;
+  }
+
+  // A noun with its source before it: notes the perpetrator of an event ("IS-K's attacks"), and
+  // states an edge when its target follows one of its prepositions ("US threats against Iran").
+  void Noun(const TriggerHit& hit, const TriggerEntry& entry) {
+    const std::uint32_t k = PlainWordsBefore(hit.first);
+    const Phrase* owner = k > 0 ? view_.PhraseAt(k - 1) : nullptr;
+    if (owner == nullptr || owner->last != k || owner->modifier_only) return;
+    Party source = references_.Resolve(view_.phrase_at[k - 1], {});
+    if (lexicon_.IsEvent(entry.relation))
+      Note(&notes_->perpetrators, entry.relation, source, hit.first);
+    if (hit.last >= view_.size() || !Asserted(hit.first)) return;
+    const std::string& preposition = view_.tokens[hit.last].norm;
+    if (std::find(entry.target_prepositions.begin(), entry.target_prepositions.end(),
+                  preposition) == entry.target_prepositions.end()) {
+      return;
+    }
+    const std::uint32_t t = PlainWordsAfter(SkipDeterminers(view_, hit.last + 1));
+    const Phrase* target = t < view_.size() ? view_.PhraseAt(t) : nullptr;
+    if (target == nullptr || target->first != t || target->modifier_only) return;
+    Emit(source, references_.Resolve(view_.phrase_at[t], source.actors),
+         How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
+  }
+
+  // The subject of the sentence's first clause, for a "they" or "it" in the next one.
+  void NoteSubject() {
+    for (std::size_t p = 0; p < view_.phrases.size(); ++p) {
+      const Phrase& phrase = view_.phrases[p];
+      if (!CanBeSubject(view_, phrase)) continue;
+      notes_->subject = references_.Resolve(static_cast<std::int32_t>(p), {}, true).actors;
+      return;
+    }
+  }
+
+  static void Note(std::vector<EventNote>* notes, std::uint16_t relation, const Party& party,
+                   std::uint32_t anchor) {
+    if (!party.actors.empty()) notes->push_back({relation, party.actors, anchor, {}});
   }
 
   // The person who says it: the source's own person, else the speaker of the quotation around
@@ -124,102 +350,51 @@ class SentenceRules {
     return "";
   }
 
-  void Emit(const Party& source, const Party& target, std::uint16_t relation, float confidence,
-            bool implied, std::string_view rule, const std::string& speaker) {
-    if (source.via_reference || target.via_reference) confidence *= kReferenceFactor;
+  // How an edge is told: everything but its actors.
+  static EdgeCandidate How(std::uint16_t relation, float confidence, std::string_view rule,
+                           std::uint32_t anchor, std::string speaker,
+                           std::int32_t speaker_anchor = kNone) {
+    EdgeCandidate how;
+    how.relation = relation;
+    how.confidence = confidence;
+    how.rule = rule;
+    how.anchor = anchor;
+    how.speaker = std::move(speaker);
+    how.speaker_anchor = speaker_anchor;
+    return how;
+  }
+
+  // One edge per pair of the parties' actors, as `how` says (its source and target aside).
+  void Emit(const Party& source, const Party& target, EdgeCandidate how) {
+    if (source.via_reference || target.via_reference) how.confidence *= kReferenceFactor;
+    if (how.speaker_anchor == kNone) {
+      if (const Quote* quote = view_.SpeechAt(how.anchor))
+        how.speaker_anchor = static_cast<std::int32_t>(view_.phrases[quote->speaker].first);
+    }
     for (std::uint32_t s : source.actors) {
       for (std::uint32_t t : target.actors) {
         if (s == t) continue;
-        out_->push_back({s, relation, t, confidence, implied, speaker, rule});
+        how.source = s;
+        how.target = t;
+        out_->push_back(how);
       }
     }
   }
 
-  Party Resolve(std::int32_t index, const std::vector<std::uint32_t>& exclude) const {
-    const Phrase& phrase = view_.phrases[index];
-    if (phrase.kind == Phrase::Kind::kActor || phrase.kind == Phrase::Kind::kPerson) {
-      return {phrase.actors, phrase.person, false};
-    }
-    Party party = ResolveReference(phrase, exclude);
-    party.via_reference = true;
-    std::erase_if(party.actors, [&](std::uint32_t actor) { return Contains(exclude, actor); });
-    return party;
-  }
-
-  Party ResolveReference(const Phrase& phrase, const std::vector<std::uint32_t>& exclude) const {
-    switch (phrase.referent) {
-      case Referent::kPerson:
-      case Referent::kPersonActor:
-        return LastPerson(phrase);
-      case Referent::kSpeaker: {
-        const Quote* quote = view_.SpeechAt(phrase.first);
-        return quote != nullptr ? Resolve(quote->speaker, {}) : Party();
-      }
-      case Referent::kActor:
-      case Referent::kPlural:
-        return LastActor(phrase, exclude, [](const graph::Actor&) { return true; });
-      case Referent::kState:
-        return LastActor(phrase, exclude, KindIs{graph::ActorKind::kState});
-      case Referent::kOrganization:
-        return LastActor(phrase, exclude, KindIs{graph::ActorKind::kOrganization});
-      case Referent::kGroup:
-        return LastActor(phrase, exclude, KindIs{graph::ActorKind::kGroup});
-      case Referent::kNone:
-        break;
-    }
-    return {};
-  }
-
-  // The nearest person before the phrase in this sentence, else the last one of the article.
-  Party LastPerson(const Phrase& reference) const {
-    for (auto p = view_.phrases.rbegin(); p != view_.phrases.rend(); ++p) {
-      if (p->last <= reference.first && !p->person.empty()) return {p->actors, p->person, false};
-    }
-    const PersonRef* person = discourse_.last_person();
-    if (person == nullptr) return {};
-    Party party;
-    party.person = person->name;
-    if (person->actor) party.actors.push_back(*person->actor);
-    return party;
-  }
-
-  // The nearest actor before the phrase that fits, in this sentence and then in the article,
-  // skipping the excluded ones (the clause's own subject) and the actors of people, appositives and
-  // modifiers.
-  template <class Fits>
-  Party LastActor(const Phrase& reference, const std::vector<std::uint32_t>& exclude,
-                  Fits fits) const {
-    auto usable = [&](std::uint32_t actor) {
-      return !Contains(exclude, actor) && fits(gazetteer_.actor(actor));
-    };
-    for (auto p = view_.phrases.rbegin(); p != view_.phrases.rend(); ++p) {
-      if (p->last > reference.first || p->kind != Phrase::Kind::kActor || !p->person.empty() ||
-          p->modifier_only || (view_.regions[p->first] & kInAppositive)) {
-        continue;
-      }
-      Party party;
-      for (std::uint32_t actor : p->actors) {
-        if (usable(actor)) party.actors.push_back(actor);
-      }
-      if (!party.actors.empty()) return party;
-    }
-    Party party;
-    if (auto actor = discourse_.RecentActor(usable)) party.actors.push_back(*actor);
-    return party;
-  }
-
-  const Gazetteer& gazetteer_;
   const Lexicon& lexicon_;
   const SentenceView& view_;
   const Discourse& discourse_;
+  const References& references_;
   std::vector<EdgeCandidate>* out_;
+  SentenceNotes* notes_;
 };
 
 }  // namespace
 
 void RelationRules::Apply(const SentenceView& view, const Discourse& discourse,
-                          std::vector<EdgeCandidate>* out) const {
-  SentenceRules(gazetteer_, lexicon_, view, discourse, out).Run();
+                          std::vector<EdgeCandidate>* out, SentenceNotes* notes) const {
+  References references(gazetteer_, view, discourse);
+  SentenceRules(lexicon_, view, discourse, references, out, notes).Run();
 }
 
 }  // namespace geokg::ingest

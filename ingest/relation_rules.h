@@ -1,20 +1,24 @@
 // Relation rules: turn a sentence's triggers into candidate edges between actors.
 //
 // - A verb ("urged") relates its subject to its object (see clauses.h); in the passive ("was
-// accused by X")
-//   the agent is the source. A negator or modal before it ("did not", "may") drops it, and so does
-//   an infinitive's "to" ("threatened to attack" is no attack).
-// - A noun ("accusations") whose source actor is the object of a verb implies a second edge back to
-// the
-//   verb's subject: "Pakistan rejects US accusations" also gives US accuses Pakistan, marked
-//   implied.
+//   accused by X") the agent is the source. No edge when a negator, modal or future marker stands
+//   before it ("did not", "may", "will"), when it is not asserted (a conditional, a question, the
+//   content of a denial), after an infinitive's "to" ("threatened to attack" is no attack), or as
+//   a gerund after a preposition ("accused Russia of shelling").
+// - A noun ("accusations") whose source actor is the object of a verb implies a second edge back
+//   to the verb's subject: "Pakistan rejects US accusations" also gives US accuses Pakistan,
+//   marked implied. A noun with its source before it and its target after one of its prepositions
+//   states an edge: "China's accusations against the Philippines".
 // - A predicate ("must", "hub for") inside a reported clause relates the reporter to the reported
-// clause's
-//   subject: "Russia said Sudan must return ..." gives Russia urges Sudan.
+//   clause's subject: "Russia said Sudan must return ..." gives Russia urges Sudan.
+// - A future form ("boycott") after a future marker ("would", "vowed to") relates its subject to
+//   its object: "they would boycott talks with Albania" is a threat.
+// - A violent event (a relation marked `event`) whose sentence names no perpetrator takes the one
+//   the previous sentence names ("IS-K continues to launch attacks. A bomber killed ..."), or the
+//   one that claims it in the same or the next sentence ("The BLA claimed the attack").
 // - Inside a speaker's quotation, a trigger without a subject of its own, and "we", stand for the
-// speaker.
-// - Pronouns and descriptions resolve to the last fitting person or actor; such edges get lower
-// confidence.
+//   speaker.
+// - Pronouns and descriptions resolve as references.h says; such edges get lower confidence.
 #ifndef GEOKG_INGEST_RELATION_RULES_H_
 #define GEOKG_INGEST_RELATION_RULES_H_
 
@@ -36,8 +40,12 @@ struct EdgeCandidate {
   std::uint32_t target = 0;    // actor index
   float confidence = 0;
   bool implied = false;
+  bool spans_previous = false;  // the previous sentence supplies a party: the evidence covers both
   std::string speaker;
-  std::string_view rule;  // a static name: "verb", "verb.passive", "noun.implied", ...
+  std::string_view rule;     // a static name: "verb", "verb.passive", "noun.implied", ...
+  std::uint32_t anchor = 0;  // token whose clause dates the edge
+  std::int32_t speaker_anchor = kNone;  // token whose clause dates it otherwise: the speaker's
+  graph::Date date;                     // known when an earlier sentence dated the edge's event
 };
 
 class RelationRules {
@@ -45,9 +53,10 @@ class RelationRules {
   RelationRules(const Gazetteer& gazetteer, const Lexicon& lexicon)
       : gazetteer_(gazetteer), lexicon_(lexicon) {}
 
-  // Appends the sentence's candidate edges (never a self-edge) to *out.
-  void Apply(const SentenceView& view, const Discourse& discourse,
-             std::vector<EdgeCandidate>* out) const;
+  // Appends the sentence's candidate edges (never a self-edge) to *out, and fills *notes for the
+  // next sentence.
+  void Apply(const SentenceView& view, const Discourse& discourse, std::vector<EdgeCandidate>* out,
+             SentenceNotes* notes) const;
 
  private:
   const Gazetteer& gazetteer_;

@@ -35,6 +35,7 @@ struct Phrase {
   Referent referent = Referent::kNone;  // pronouns and descriptions
   bool modifier_only = false;  // "anti-China", "Afghanistan-based": mentioned, never a party
   bool possessive = false;     // ends with 's
+  bool role = false;           // holds a role word: "the Taliban's minister", "Niger junta"
 };
 
 struct TriggerHit {
@@ -43,16 +44,21 @@ struct TriggerHit {
   TriggerMatch match;
 };
 
+// A quotation, or a stretch of the sentence someone else says: "according to X, ...", a
+// headline's "...: US envoy".
 struct Quote {
-  std::uint32_t open = 0;  // token of the opening mark, or the sentence start when it opened before
-  std::uint32_t close = 0;  // one past the closing mark, or the sentence end
-  std::int32_t speaker =
-      kNone;  // phrase that says it ("..., Voronkov stated"); kNone for a cited fragment
+  std::uint32_t open = 0;        // first token: the opening mark when `marked`, else the first word
+  std::uint32_t close = 0;       // one past the closing mark, or the sentence end
+  std::int32_t speaker = kNone;  // phrase that says it ("..., Voronkov stated"); kNone for a
+                                 // cited fragment
+  bool marked = true;            // `open` is a mark (a quotation mark, a colon), not a word
+  std::uint32_t first() const { return marked ? open + 1 : open; }  // first token of the content
 };
 
 enum RegionFlag : std::uint8_t {
   kInAppositive = 1u << 0,  // ", a key US ally,": not the clause's subject
   kInParenthesis = 1u << 1,
+  kInRelative = 1u << 2,  // ", which is backed by Iran,": its phrases are not the main subject
 };
 
 struct SentenceView {

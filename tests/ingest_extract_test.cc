@@ -286,3 +286,29 @@ TEST_CASE("edges take their sentence's date, else the scene's, else the publicat
   REQUIRE(month);
   CHECK(month->date == Date::Month(2024, 12));
 }
+
+TEST_CASE("a party from the sentence before makes both sentences the evidence", "[extract]") {
+  Article article;
+  article.text =
+      "Officials met in Geneva. Gunmen killed two Chinese engineers on Sunday. The BLA claimed "
+      "the attack on Monday.";
+  article.published = geokg::graph::Date::Day(2025, 3, 4);
+  Extraction x = Ex().Extract(article);
+  REQUIRE(Triples(x) == Strings{"BLA attacks China"});
+  const EdgeDraft& e = x.edges[0];
+  std::string document = article.Document();
+  CHECK(document.substr(e.evidence.begin, e.evidence.end - e.evidence.begin) ==
+        "Gunmen killed two Chinese engineers on Sunday. The BLA claimed the attack on Monday.");
+  CHECK(e.evidence.sentence == 1);
+  CHECK(e.evidence.rule == "claim");
+  // The attack is dated where it is told, not where it is claimed.
+  CHECK(e.date == geokg::graph::Date::Day(2025, 3, 2));
+  CHECK_FALSE(e.date_is_publication);
+}
+
+TEST_CASE("a perpetrator is taken only from the sentence right before", "[extract]") {
+  CHECK(Triples("The TTP launched attacks in the north. Talks resumed in Doha. A bomber killed "
+                "three Pakistani soldiers.") == Strings{});
+  CHECK(Triples("The TTP launched attacks in the north. A bomber killed three Pakistani soldiers.") ==
+        Strings{"TTP attacks Pakistan"});
+}
