@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <cctype>
 #include <limits>
 #include <map>
@@ -35,10 +36,17 @@ bool SameText(std::string_view a, std::string_view b) {
   }
 }
 
+// True when merging `incoming` into `stored` would change nothing: the common case of an actor the
+// gazetteer describes the same way in every article, decided without normalising any name.
+bool AddsNothing(const Actor& stored, const Actor& incoming) {
+  return incoming.aliases == stored.aliases && (incoming.code.empty() || !stored.code.empty()) &&
+         (stored.kind != ActorKind::kOther || incoming.kind == ActorKind::kOther);
+}
+
 // Adds to `actor` the aliases of `incoming` it lacks (compared normalised), and fills its empty
 // code and unknown kind. Returns the normalised names newly added, for the alias index, which also
-// holds the code ("usa" finds "US").
-std::vector<std::string> MergeActor(Actor* actor, const Actor& incoming) {
+// holds the code ("usa" finds "US"). Sets *changed when the actor record changed.
+std::vector<std::string> MergeActor(Actor* actor, const Actor& incoming, bool* changed) {
   std::set<std::string> known = {keys::NormalizeName(actor->name),
                                  keys::NormalizeName(actor->code)};
   for (const std::string& alias : actor->aliases) known.insert(keys::NormalizeName(alias));
@@ -49,28 +57,39 @@ std::vector<std::string> MergeActor(Actor* actor, const Actor& incoming) {
     added.push_back(std::move(normalized));
     return true;
   };
-  for (const std::string& alias : incoming.aliases)
-    if (index(alias)) actor->aliases.push_back(alias);
+  for (const std::string& alias : incoming.aliases) {
+    if (index(alias)) {
+      actor->aliases.push_back(alias);
+      *changed = true;
+    }
+  }
   if (actor->code.empty() && !incoming.code.empty()) {
     actor->code = incoming.code;
     index(actor->code);
+    *changed = true;
   }
-  if (actor->kind == ActorKind::kOther) actor->kind = incoming.kind;
+  if (actor->kind == ActorKind::kOther && incoming.kind != ActorKind::kOther) {
+    actor->kind = incoming.kind;
+    *changed = true;
+  }
   return added;
 }
 
 // Collects one article's writes. Every check happens before the batch is written, so a failure
-// leaves the database untouched.
+// leaves the database and the writer's cache untouched.
 class BatchBuilder {
  public:
-  BatchBuilder(RocksDbStore* store, const Article& article, const RocksDbStore::Counters& counters)
-      : store_(store), article_(article), counters_(counters), seq_(counters.next_article) {}
+  BatchBuilder(const RocksDbStore::WriterCache& cache, const Article& article,
+               const RocksDbStore::Counters& counters)
+      : cache_(cache), article_(article), counters_(counters), seq_(counters.next_article) {}
 
   Status AddActors(const std::vector<Actor>& actors);
   Status AddRelations(const std::vector<RelationType>& relations);
   Status AddEdges(const std::vector<EdgeDraft>& drafts);
   // The article, the actor records and the counters; call last.
   void Finish();
+  // Records in `cache` what the batch stored; call once the batch is written.
+  void UpdateCache(RocksDbStore::WriterCache* cache);
 
   rocksdb::WriteBatch* batch() { return &batch_; }
   const RocksDbStore::Counters& counters() const { return counters_; }
@@ -83,7 +102,7 @@ class BatchBuilder {
   Result<ActorId> ResolveActor(const std::string& name, std::size_t edge);
   Result<RelationId> ResolveRelation(const std::string& name, std::size_t edge) const;
 
-  RocksDbStore* store_;
+  const RocksDbStore::WriterCache& cache_;
   const Article& article_;
   RocksDbStore::Counters counters_;
   const ArticleSeq seq_;
@@ -91,58 +110,55 @@ class BatchBuilder {
 
   // Canonical name -> id, for the batch's actors and those looked up for edges.
   std::map<std::string, ActorId, std::less<>> actor_ids_;
-  // The batch's actors as they will be stored, and the stored encodings of those that already were,
-  // so that an unchanged actor is not rewritten.
+  // The batch's actors as they will be stored; only new and changed ones are written.
   std::map<ActorId, Actor> actors_;
-  std::map<ActorId, std::string> stored_records_;
   std::set<ActorId> new_actors_;
+  std::set<ActorId> changed_actors_;
   // Relation name -> id: the batch's definitions first, then the stored ones.
   std::map<std::string, RelationId, std::less<>> relation_ids_;
+  std::vector<RelationType> written_relations_;
 };
 
 Status BatchBuilder::AddActors(const std::vector<Actor>& actors) {
   for (const Actor& incoming : actors) {
-    if (keys::NormalizeName(incoming.name).empty()) return Invalid("an actor has an empty name");
     auto known = actor_ids_.find(incoming.name);
     ActorId id = 0;
     if (known != actor_ids_.end()) {
       id = known->second;
+    } else if (auto stored = cache_.actor_ids.find(incoming.name);
+               stored != cache_.actor_ids.end()) {
+      id = stored->second;
+      const Actor& record = cache_.actors.at(id);
+      actor_ids_.emplace(incoming.name, id);
+      if (AddsNothing(record, incoming)) continue;
+      actors_[id] = record;
     } else {
-      auto stored_id = store_->ActorIdByName(incoming.name);
-      if (!stored_id.ok()) return stored_id.status();
-      if (stored_id->has_value()) {
-        id = **stored_id;
-        auto stored = store_->GetActor(id);
-        if (!stored.ok()) return stored.status();
-        if (!stored->has_value())
-          return Status::Corruption(
-              fmt::format("actor \"{}\" is named as {} but not stored", incoming.name, id));
-        stored_records_[id] = records::EncodeActor(**stored);
-        actors_[id] = std::move(**stored);
-      } else {
-        if (counters_.next_actor == std::numeric_limits<ActorId>::max())
-          return Status::LimitExceeded("the database holds as many actors as it can number");
-        id = counters_.next_actor++;
-        actors_[id] = Actor{id, incoming.name, incoming.kind, "", {}};
-        new_actors_.insert(id);
-        batch_.Put(keys::ActorNameKey(incoming.name), keys::EncodeU32(id));
-        batch_.Put(keys::AliasKey(keys::NormalizeName(incoming.name), id), "");
-      }
+      // Only a new name needs the check: a stored one passed it.
+      if (keys::NormalizeName(incoming.name).empty()) return Invalid("an actor has an empty name");
+      if (counters_.next_actor == std::numeric_limits<ActorId>::max())
+        return Status::LimitExceeded("the database holds as many actors as it can number");
+      id = counters_.next_actor++;
+      actors_[id] = Actor{id, incoming.name, incoming.kind, "", {}};
+      new_actors_.insert(id);
+      batch_.Put(keys::ActorNameKey(incoming.name), keys::EncodeU32(id));
+      batch_.Put(keys::AliasKey(keys::NormalizeName(incoming.name), id), "");
       actor_ids_.emplace(incoming.name, id);
     }
-    for (const std::string& normalized : MergeActor(&actors_[id], incoming))
+    auto merging = actors_.find(id);
+    if (merging == actors_.end()) {
+      // Named twice in the batch, and the first time it added nothing.
+      if (AddsNothing(cache_.actors.at(id), incoming)) continue;
+      merging = actors_.emplace(id, cache_.actors.at(id)).first;
+    }
+    bool changed = false;
+    for (const std::string& normalized : MergeActor(&merging->second, incoming, &changed))
       batch_.Put(keys::AliasKey(normalized, id), "");
+    if (changed) changed_actors_.insert(id);
   }
   return Status::OK();
 }
 
 Status BatchBuilder::AddRelations(const std::vector<RelationType>& relations) {
-  auto stored = store_->Relations();
-  if (!stored.ok()) return stored.status();
-  std::map<RelationId, std::string> stored_records;
-  for (const RelationType& relation : *stored)
-    stored_records[relation.id] = records::EncodeRelation(relation);
-
   std::map<RelationId, std::string> batch_names;
   for (const RelationType& relation : relations) {
     if (relation.name.empty()) return Invalid("a relation type has an empty name");
@@ -156,26 +172,31 @@ Status BatchBuilder::AddRelations(const std::vector<RelationType>& relations) {
     if (!fresh_id && numbered->second != relation.name)
       return Invalid(fmt::format("relation types \"{}\" and \"{}\" share id {}", numbered->second,
                                  relation.name, relation.id));
+    if (!fresh_id) continue;
     // New or changed (the lexicon may rename or recode a type): the batch's definition is stored.
-    std::string record = records::EncodeRelation(relation);
-    auto old = stored_records.find(relation.id);
-    if (old == stored_records.end() || old->second != record)
-      batch_.Put(keys::RelationKey(relation.id), record);
+    auto old =
+        std::lower_bound(cache_.relations.begin(), cache_.relations.end(), relation.id,
+                         [](const RelationType& stored, RelationId id) { return stored.id < id; });
+    if (old == cache_.relations.end() || old->id != relation.id || old->name != relation.name ||
+        old->cameo != relation.cameo || old->plover != relation.plover) {
+      batch_.Put(keys::RelationKey(relation.id), records::EncodeRelation(relation));
+      written_relations_.push_back(relation);
+    }
   }
   // Names the batch does not define resolve to stored types, the lowest id first.
-  for (const RelationType& relation : *stored) relation_ids_.emplace(relation.name, relation.id);
+  for (const RelationType& relation : cache_.relations)
+    relation_ids_.emplace(relation.name, relation.id);
   return Status::OK();
 }
 
 Result<ActorId> BatchBuilder::ResolveActor(const std::string& name, std::size_t edge) {
   if (auto it = actor_ids_.find(name); it != actor_ids_.end()) return it->second;
-  auto stored = store_->ActorIdByName(name);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value())
+  auto stored = cache_.actor_ids.find(name);
+  if (stored == cache_.actor_ids.end())
     return Invalid(fmt::format(
         "edge {} names actor \"{}\", which is neither in the article nor stored", edge, name));
-  actor_ids_.emplace(name, **stored);
-  return **stored;
+  actor_ids_.emplace(name, stored->second);
+  return stored->second;
 }
 
 Result<RelationId> BatchBuilder::ResolveRelation(const std::string& name, std::size_t edge) const {
@@ -220,10 +241,8 @@ Status BatchBuilder::AddEdges(const std::vector<EdgeDraft>& drafts) {
 
 void BatchBuilder::Finish() {
   for (const auto& [id, actor] : actors_) {
-    std::string record = records::EncodeActor(actor);
-    auto stored = stored_records_.find(id);
-    if (stored == stored_records_.end() || stored->second != record)
-      batch_.Put(keys::ActorKey(id), record);
+    if (new_actors_.count(id) != 0 || changed_actors_.count(id) != 0)
+      batch_.Put(keys::ActorKey(id), records::EncodeActor(actor));
   }
   batch_.Put(keys::ArticleKey(seq_), records::EncodeArticle(article_));
   batch_.Put(keys::ArticleIdKey(article_.id), keys::EncodeU32(seq_));
@@ -234,7 +253,52 @@ void BatchBuilder::Finish() {
   batch_.Put(keys::MetaKey(keys::kMetaEdgeCount), keys::EncodeU64(counters_.edges));
 }
 
+void BatchBuilder::UpdateCache(RocksDbStore::WriterCache* cache) {
+  for (auto& [id, actor] : actors_) {
+    if (new_actors_.count(id) != 0) cache->actor_ids.emplace(actor.name, id);
+    cache->actors[id] = std::move(actor);
+  }
+  for (RelationType& relation : written_relations_) {
+    auto at =
+        std::lower_bound(cache->relations.begin(), cache->relations.end(), relation.id,
+                         [](const RelationType& stored, RelationId id) { return stored.id < id; });
+    if (at != cache->relations.end() && at->id == relation.id) {
+      *at = std::move(relation);
+    } else {
+      cache->relations.insert(at, std::move(relation));
+    }
+  }
+}
+
 }  // namespace
+
+Status RocksDbStore::LoadWriterCache() {
+  WriterCache cache;
+  auto actors = Actors();
+  if (!actors.ok()) return actors.status();
+  for (Actor& actor : *actors) {
+    cache.actor_ids.emplace(actor.name, actor.id);
+    cache.actors.emplace(actor.id, std::move(actor));
+  }
+  // Every name key must lead to a stored actor, as the reads that the cache replaces checked.
+  Status names =
+      ScanPrefix(keys::FamilyPrefix(keys::Family::kActorName),
+                 [&](std::string_view key, std::string_view value) -> Result<bool> {
+                   auto id = keys::DecodeU32(value);
+                   if (!id.ok()) return id.status();
+                   if (cache.actors.count(*id) == 0)
+                     return Status::Corruption(fmt::format(
+                         "actor \"{}\" is named as {} but not stored", key.substr(1), *id));
+                   return true;
+                 });
+  if (!names.ok()) return names;
+  auto relations = Relations();
+  if (!relations.ok()) return relations.status();
+  cache.relations = std::move(*relations);
+  cache.loaded = true;
+  cache_ = std::move(cache);
+  return Status::OK();
+}
 
 Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
   if (read_only_)
@@ -276,7 +340,10 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
 
   if (counters_.next_article == std::numeric_limits<ArticleSeq>::max())
     return Status::LimitExceeded("the database holds as many articles as it can number");
-  BatchBuilder builder(this, article, counters_);
+  if (!cache_.loaded) {
+    if (Status loaded = LoadWriterCache(); !loaded.ok()) return loaded;
+  }
+  BatchBuilder builder(cache_, article, counters_);
   Status built = builder.AddActors(batch.actors);
   if (built.ok()) built = builder.AddRelations(batch.relations);
   if (built.ok()) built = builder.AddEdges(batch.edges);
@@ -287,6 +354,7 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
                              fmt::format("writing article \"{}\" to {}", article.id, dir_));
   if (!written.ok()) return written;
   counters_ = builder.counters();
+  builder.UpdateCache(&cache_);
   outcome.added = true;
   outcome.edges_added = batch.edges.size();
   outcome.actors_added = builder.actors_added();

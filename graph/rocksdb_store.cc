@@ -3,18 +3,52 @@
 
 #include <fmt/format.h>
 #include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <stdlib.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 #include "graph/keys.h"
 
 namespace geokg::graph {
 
+namespace fs = std::filesystem;
+
 namespace {
+
+// Where the memtable keeps an insert position ("hint") per key prefix, so that a key written near
+// the one written before it under the same prefix skips most of the skip list search that
+// otherwise dominates an article's write. Edge and article records get ever larger ids, and the
+// meta counters are rewritten by every article (their prefix is the whole key). Index keys share a
+// hint per actor (out- and in-edges) or per date (the time index): an actor's next edge, or the
+// next edge of a day, lands close to its last one. On 5,000 synthetic articles AddArticle took
+// 2.3 G instructions with these hints, 3.0 G with one hint per family and 3.8 G with none.
+class InsertHintPrefix final : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "geokg.InsertHintPrefix"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    switch (static_cast<keys::Family>(key[0])) {
+      case keys::Family::kMeta: return key;
+      case keys::Family::kOutEdge:
+      case keys::Family::kInEdge:
+      case keys::Family::kTime:
+        // The tag and the first u32: source, target or date.
+        if (key.size() >= 5) return rocksdb::Slice(key.data(), 5);
+        break;
+      default: break;
+    }
+    return rocksdb::Slice(key.data(), 1);
+  }
+  bool InDomain(const rocksdb::Slice& key) const override { return !key.empty(); }
+};
 
 // Tests and tools open many small databases on a 2-core machine: small memtables, one block cache
 // shared by every store in the process, few background jobs, and only warnings in RocksDB's LOG.
@@ -22,18 +56,21 @@ rocksdb::Options MakeOptions(const Store::Options& options) {
   static const std::shared_ptr<rocksdb::Cache> block_cache = rocksdb::NewLRUCache(8 << 20);
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = block_cache;
+  // Every article's duplicate check looks up an id that is usually absent: a Bloom filter answers
+  // that without reading each table file's index.
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
 
   rocksdb::Options rocks;
   rocks.create_if_missing = options.create_if_missing && !options.read_only;
   rocks.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  rocks.memtable_insert_with_hint_prefix_extractor = std::make_shared<InsertHintPrefix>();
   rocks.write_buffer_size = 4 << 20;
   rocks.max_write_buffer_number = 2;
   rocks.max_background_jobs = 2;
   rocks.keep_log_file_num = 2;
   rocks.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  // A read-only open beside a writer opens every table file up front: the writer may delete files
-  // after compacting them, and an open file stays readable on POSIX, so the reader keeps a
-  // consistent snapshot.
+  // A secondary instance (a read-only open) needs every table file open up front: the writer may
+  // delete files after compacting them, and an open file stays readable on POSIX.
   rocks.max_open_files = options.read_only ? -1 : 256;
   return rocks;
 }
@@ -109,6 +146,48 @@ Status ReadCounter(rocksdb::DB* db, const std::string& dir, std::string_view nam
   return Status::OK();
 }
 
+// The current MANIFEST's name and size, which change whenever the writer records a flush or a
+// compaction; empty when they cannot be read.
+std::string ManifestState(const std::string& dir) {
+  std::ifstream current(fs::path(dir) / "CURRENT");
+  std::string name;
+  if (!std::getline(current, name) || name.empty()) return {};
+  std::error_code ec;
+  const auto size = fs::file_size(fs::path(dir) / name, ec);
+  return ec ? std::string() : fmt::format("{}:{}", name, size);
+}
+
+// A secondary instance opened while the writer flushes can miss what the flush moved: it reads the
+// MANIFEST from before the flush and then finds the flushed log deleted (our stress test saw
+// articles vanish from the middle of a snapshot, and table files go missing). So an open counts
+// only when the MANIFEST did not change while it ran; otherwise the instance catches up with the
+// writer and checks again. `before` is the state taken before the open.
+Status SettleSecondary(rocksdb::DB* db, const std::string& dir, std::string before) {
+  constexpr int kMaxCatchUps = 50;
+  for (int attempt = 0;; ++attempt) {
+    std::string after = ManifestState(dir);
+    if (!after.empty() && after == before) return Status::OK();
+    if (attempt == kMaxCatchUps)
+      return Status::IOError(
+          fmt::format("{} kept changing while it was opened for reading; try again", dir));
+    before = std::move(after);
+    if (Status s = FromRocks(db->TryCatchUpWithPrimary(), "reading " + dir); !s.ok()) return s;
+  }
+}
+
+// A fresh private directory under the temp directory for a secondary instance.
+Result<std::string> MakeSecondaryDir() {
+  std::error_code ec;
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) base = "/tmp";
+  std::string path = (base / "geokg-reader-XXXXXX").string();
+  if (::mkdtemp(path.data()) == nullptr)
+    return Status::IOError(
+        fmt::format("cannot create a directory for a read-only open under {}: {}", base.string(),
+                    std::strerror(errno)));
+  return path;
+}
+
 Result<RocksDbStore::Counters> ReadCounters(rocksdb::DB* db, const std::string& dir) {
   RocksDbStore::Counters c;
   Status s = ReadCounter(db, dir, keys::kMetaNextActor, &c.next_actor);
@@ -128,9 +207,14 @@ Status FromRocks(const rocksdb::Status& status, std::string_view context) {
   return Status::IOError(std::move(message));
 }
 
+RocksDbStore::~RocksDbStore() {
+  db_.reset();
+  std::error_code ignored;
+  if (!secondary_dir_.empty()) fs::remove_all(secondary_dir_, ignored);
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const Options& options) {
   if (dir.empty()) return Status::InvalidArgument("no database directory given");
-  namespace fs = std::filesystem;
   std::error_code ec;
   bool exists = fs::exists(fs::path(dir) / "CURRENT", ec);
   if (!exists && (options.read_only || !options.create_if_missing))
@@ -144,14 +228,33 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const Options
           fmt::format("cannot create database directory {}: {}", dir, ec.message()));
   }
 
+  // A read-only open is a RocksDB secondary instance (see store.h), which keeps its info log in a
+  // directory of its own; the store removes it when closed, and so does this guard on failure.
+  struct RemoveOnExit {
+    std::string path;
+    ~RemoveOnExit() {
+      std::error_code ignored;
+      if (!path.empty()) fs::remove_all(path, ignored);
+    }
+  } secondary;
+  if (options.read_only) {
+    auto made = MakeSecondaryDir();
+    if (!made.ok()) return made.status();
+    secondary.path = std::move(*made);
+  }
   rocksdb::Options rocks = MakeOptions(options);
+  const std::string manifest = options.read_only ? ManifestState(dir) : std::string();
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status opened = options.read_only ? rocksdb::DB::OpenForReadOnly(rocks, dir, &raw)
-                                             : rocksdb::DB::Open(rocks, dir, &raw);
+  rocksdb::Status opened = options.read_only
+                               ? rocksdb::DB::OpenAsSecondary(rocks, dir, secondary.path, &raw)
+                               : rocksdb::DB::Open(rocks, dir, &raw);
   std::unique_ptr<rocksdb::DB> db(raw);
   if (!opened.ok()) {
     if (IsLockError(opened)) return Status::Locked("database is locked by another process: " + dir);
     return FromRocks(opened, "opening " + dir);
+  }
+  if (options.read_only) {
+    if (Status settled = SettleSecondary(raw, dir, manifest); !settled.ok()) return settled;
   }
 
   bool initialised = false;
@@ -163,8 +266,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const Options
     if (!stored.ok()) return stored.status();
     counters = *stored;
   }
-  return std::unique_ptr<Store>(
-      std::make_unique<RocksDbStore>(std::move(db), dir, options.read_only, counters));
+  auto store = std::make_unique<RocksDbStore>(std::move(db), dir, options.read_only, counters,
+                                              std::move(secondary.path));
+  secondary.path.clear();
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace geokg::graph

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -34,8 +35,26 @@ class RocksDbStore final : public Store {
     std::uint64_t edges = 0;
   };
 
-  RocksDbStore(std::unique_ptr<rocksdb::DB> db, std::string dir, bool read_only, Counters counters)
-      : db_(std::move(db)), dir_(std::move(dir)), read_only_(read_only), counters_(counters) {}
+  // What the writer knows is stored, so that AddArticle does not read actors and relation types
+  // back for every article. Only this process writes (RocksDB's LOCK), so nothing else changes
+  // them. Loaded by the first AddArticle, updated after each successful write.
+  struct WriterCache {
+    bool loaded = false;
+    std::map<std::string, ActorId, std::less<>> actor_ids;  // canonical name -> id
+    std::map<ActorId, Actor> actors;
+    std::vector<RelationType> relations;  // ordered by id
+  };
+
+  // `secondary_dir`, when not empty, is the private directory of a read-only (secondary) open,
+  // removed when the store closes.
+  RocksDbStore(std::unique_ptr<rocksdb::DB> db, std::string dir, bool read_only, Counters counters,
+               std::string secondary_dir)
+      : db_(std::move(db)),
+        dir_(std::move(dir)),
+        read_only_(read_only),
+        secondary_dir_(std::move(secondary_dir)),
+        counters_(counters) {}
+  ~RocksDbStore() override;
 
   Result<AddOutcome> AddArticle(const ArticleBatch& batch) override;
   Result<std::vector<Actor>> Actors() override;
@@ -66,8 +85,13 @@ class RocksDbStore final : public Store {
   std::unique_ptr<rocksdb::DB> db_;
   const std::string dir_;
   const bool read_only_;
-  std::mutex write_mu_;  // serialises AddArticle and guards counters_
+  const std::string secondary_dir_;
+  // Fills cache_ from the database.
+  Status LoadWriterCache();
+
+  std::mutex write_mu_;  // serialises AddArticle and guards counters_ and cache_
   Counters counters_;
+  WriterCache cache_;
 };
 
 }  // namespace geokg::graph

@@ -1,10 +1,12 @@
 #include "ingest/json_article.h"
 
+#include <algorithm>
 #include <cctype>
-#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -52,7 +54,64 @@ std::string ValueText(element value, Accept accept) {
   return {};
 }
 
-std::string FirstField(simdjson::dom::object record, std::initializer_list<std::string_view> names,
+// The names each field is read from, first match first.
+constexpr std::string_view kIdNames[] = {"id", "_id", "article_id", "uid"};
+constexpr std::string_view kUrlNames[] = {"url", "link", "source_url"};
+constexpr std::string_view kTitleNames[] = {"title", "headline"};
+constexpr std::string_view kDateNames[] = {
+    "date",           "date_publish", "published",   "publish_date", "published_at",
+    "pubdate",        "date_published", "datetime",  "publishedAt",  "datePublished"};
+constexpr std::string_view kTextNames[] = {"text",    "maintext",     "body",       "content",
+                                           "article", "text_content", "articleBody"};
+constexpr std::string_view kOutletNames[] = {"outlet", "source", "publisher", "site_name",
+                                             "source_domain"};
+
+bool IsArticleField(std::string_view key) {
+  for (std::span<const std::string_view> names :
+       {std::span<const std::string_view>(kIdNames), std::span<const std::string_view>(kUrlNames),
+        std::span<const std::string_view>(kTitleNames), std::span<const std::string_view>(kDateNames),
+        std::span<const std::string_view>(kTextNames), std::span<const std::string_view>(kOutletNames)}) {
+    if (std::find(names.begin(), names.end(), key) != names.end()) return true;
+  }
+  return false;
+}
+
+// A record that names a field geokg reads twice is ambiguous: parsers disagree on which value wins.
+std::optional<std::string> FindDuplicateField(simdjson::dom::object record) {
+  std::vector<std::string_view> seen;
+  for (const auto field : record) {
+    if (!IsArticleField(field.key)) continue;
+    if (std::find(seen.begin(), seen.end(), field.key) != seen.end()) {
+      return fmt::format("duplicate key \"{}\": the record names the field twice", field.key);
+    }
+    seen.push_back(field.key);
+  }
+  return std::nullopt;
+}
+
+// simdjson's messages name its internals ("tape"); these say what is wrong with the input.
+std::string JsonErrorText(simdjson::error_code error) {
+  switch (error) {
+    case simdjson::TAPE_ERROR:
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+      return "improper structure (missing or extra commas, braces, brackets or quotes)";
+    case simdjson::TRAILING_CONTENT: return "more than one JSON value on the line";
+    case simdjson::UNCLOSED_STRING: return "a string is not closed (is the record cut short?)";
+    case simdjson::DEPTH_ERROR:
+      return fmt::format("nested deeper than {} levels", simdjson::DEFAULT_MAX_DEPTH);
+    case simdjson::NUMBER_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE: return "a number that is malformed or out of range";
+    case simdjson::STRING_ERROR:
+      return "a malformed string (a bad escape, or a lone UTF-16 surrogate such as \\ud800)";
+    case simdjson::UNESCAPED_CHARS: return "a control character in a string is not escaped";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "a misspelt true, false or null";
+    default: return simdjson::error_message(error);
+  }
+}
+
+std::string FirstField(simdjson::dom::object record, std::span<const std::string_view> names,
                        Accept accept = Accept::kString) {
   for (std::string_view name : names) {
     element value;
@@ -97,30 +156,27 @@ Result<graph::Article> JsonArticleParser::Parse(std::string* record, std::string
       const std::size_t bad = FindInvalidUtf8(*record).value_or(0);
       return Status::InvalidArgument(fmt::format("invalid UTF-8 at byte {}", bad + 1));
     }
-    return Status::InvalidArgument(fmt::format("broken JSON: {}", simdjson::error_message(error)));
+    return Status::InvalidArgument(fmt::format("broken JSON: {}", JsonErrorText(error)));
   }
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
     return Status::InvalidArgument(
         fmt::format("expected a JSON object, found {}", TypeName(root.type())));
   }
+  if (auto duplicate = FindDuplicateField(object)) return Status::InvalidArgument(*duplicate);
   graph::Article article;
-  article.text = FirstField(object, {"text", "maintext", "body", "content", "article", "text_content",
-                                         "articleBody"});
+  article.text = FirstField(object, kTextNames);
   if (article.text.empty()) {
     return Status::InvalidArgument(
         "no text: none of text, maintext, body, content, article, text_content, articleBody holds a "
         "non-empty string");
   }
-  article.id = FirstField(object, {"id", "_id", "article_id", "uid"}, Accept::kNumber);
+  article.id = FirstField(object, kIdNames, Accept::kNumber);
   if (article.id.empty()) article.id = std::move(default_id);
-  article.url = FirstField(object, {"url", "link", "source_url"});
-  article.title = FirstField(object, {"title", "headline"});
-  article.outlet = FirstField(object, {"outlet", "source", "publisher", "site_name", "source_domain"},
-                              Accept::kNamedObject);
-  const std::string date =
-      FirstField(object, {"date", "date_publish", "published", "publish_date", "published_at", "pubdate",
-                          "date_published", "datetime", "publishedAt", "datePublished"});
+  article.url = FirstField(object, kUrlNames);
+  article.title = FirstField(object, kTitleNames);
+  article.outlet = FirstField(object, kOutletNames, Accept::kNamedObject);
+  const std::string date = FirstField(object, kDateNames);
   if (!date.empty()) {
     auto published = ParseArticleDate(date);
     if (!published) return Status::InvalidArgument(fmt::format("unrecognised date \"{}\"", date));

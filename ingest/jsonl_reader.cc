@@ -1,132 +1,193 @@
 #include "ingest/jsonl_reader.h"
 
+#include <algorithm>
 #include <cctype>
+#include <sstream>
 #include <string_view>
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
 #include "ingest/json_article.h"
-#include "ingest/reader_utf8.h"
+#include "ingest/json_scan.h"
 
 namespace geokg::ingest {
 
 namespace {
 
-namespace ondemand = simdjson::ondemand;
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string OverLimit(std::size_t bytes, const ReadLimits& limits) {
   return fmt::format("record of {} bytes is over the limit of {} bytes", bytes,
                      limits.max_article_bytes);
 }
 
-bool IsBlank(std::string_view s) {
-  for (char c : s) {
-    if (!std::isspace(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
+bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+bool IsBlank(std::string_view s) { return std::all_of(s.begin(), s.end(), IsSpace); }
+
+std::size_t SkipSpace(std::string_view s, std::size_t pos) {
+  while (pos < s.size() && IsSpace(s[pos])) ++pos;
+  return pos;
 }
 
-std::string_view TypeName(ondemand::json_type type) {
-  switch (type) {
-    case ondemand::json_type::array: return "an array";
-    case ondemand::json_type::string: return "a string";
-    case ondemand::json_type::boolean: return "a boolean";
-    case ondemand::json_type::null: return "null";
-    default: return "a number";
-  }
-}
-
-void ReadLines(LineReader& in, const std::string& source, const std::string& id_prefix,
-               const ReadLimits& limits, const ArticleSink& on_article, const ErrorSink& on_error) {
+// `line_offset` is the number of lines before the first one `in` reads.
+void ReadLines(LineReader& in, std::size_t line_offset, const std::string& source,
+               const std::string& id_prefix, const ReadLimits& limits,
+               const ArticleSink& on_article, const ErrorSink& on_error) {
   JsonArticleParser parser;
   std::string line;
   std::size_t length = 0;
   while (in.NextLine(limits.max_article_bytes, &line, &length)) {
-    const Origin origin{source, in.line()};
+    const Origin origin{source, line_offset + in.line()};
     if (length > limits.max_article_bytes) {
       on_error({origin, OverLimit(length, limits)});
-    } else if (!IsBlank(line)) {
-      auto article = parser.Parse(&line, fmt::format("{}:{}", id_prefix, origin.line));
-      if (article.ok()) {
-        on_article(std::move(article).value(), origin);
-      } else {
-        on_error({origin, article.status().message()});
-      }
-    }
-  }
-}
-
-// The array is in memory as a whole anyway, so each element is located by ondemand iteration and then
-// parsed on its own like a line: one bad element does not cost the others.
-void ReadArray(LineReader& in, const std::string& source, const std::string& id_prefix,
-               const ReadLimits& limits, const ArticleSink& on_article, const ErrorSink& on_error) {
-  const std::size_t first_line = in.line() + 1;
-  std::string json;
-  if (!in.ReadRest(simdjson::SIMDJSON_MAXSIZE_BYTES, &json)) {
-    on_error({{source, 0}, "JSON array over 4 GiB; write it as JSON Lines instead"});
-    return;
-  }
-  if (auto bad = FindInvalidUtf8(json)) {
-    const TextPosition at = LocateOffset(json, *bad, first_line);
-    on_error({{source, at.line}, fmt::format("invalid UTF-8 at byte {}", at.byte)});
-    return;
-  }
-  auto line_of = [&](const char* at) {
-    return LocateOffset(json, static_cast<std::size_t>(at - json.data()), first_line).line;
-  };
-  json.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-  ondemand::parser array_parser;
-  ondemand::document document;
-  ondemand::array array;
-  // Where iteration stopped, for errors that leave no element to point at.
-  auto current_line = [&] {
-    const char* at = nullptr;
-    return document.current_location().get(at) == simdjson::SUCCESS ? line_of(at) : 0;
-  };
-  auto broken = [&](std::size_t line, simdjson::error_code error) {
-    on_error({{source, line},
-              fmt::format("broken JSON array: {}; the rest of the file is skipped",
-                          simdjson::error_message(error))});
-  };
-  if (auto error = array_parser.iterate(json).get(document)) return broken(first_line, error);
-  if (auto error = document.get_array().get(array)) return broken(current_line(), error);
-  JsonArticleParser parser;
-  std::string record;
-  std::size_t count = 0;
-  for (auto element : array) {
-    ondemand::value value;
-    const char* at = nullptr;
-    if (auto error = element.get(value)) return broken(current_line(), error);
-    if (auto error = value.current_location().get(at)) return broken(current_line(), error);
-    const Origin origin{source, line_of(at)};
-    ++count;
-    ondemand::json_type type;
-    if (auto error = value.type().get(type)) return broken(origin.line, error);
-    if (type != ondemand::json_type::object) {
-      on_error({origin, fmt::format("expected a JSON object, found {}", TypeName(type))});
       continue;
     }
-    ondemand::object object;
-    std::string_view raw;
-    if (auto error = value.get_object().get(object)) return broken(origin.line, error);
-    if (auto error = object.raw_json().get(raw)) return broken(origin.line, error);
-    if (raw.size() > limits.max_article_bytes) {
-      on_error({origin, OverLimit(raw.size(), limits)});
-      continue;
-    }
-    record.assign(raw);
-    auto article = parser.Parse(&record, fmt::format("{}:{}", id_prefix, count));
+    // Files concatenated with `cat` keep the byte order marks their editors wrote.
+    if (std::string_view(line).starts_with(kByteOrderMark)) line.erase(0, kByteOrderMark.size());
+    if (IsBlank(line)) continue;
+    auto article = parser.Parse(&line, fmt::format("{}:{}", id_prefix, origin.line));
     if (article.ok()) {
       on_article(std::move(article).value(), origin);
     } else {
       on_error({origin, article.status().message()});
     }
   }
-  const char* tail = nullptr;
-  if (document.current_location().get(tail) == simdjson::SUCCESS) {
-    on_error({{source, line_of(tail)}, "content after the JSON array is ignored"});
+}
+
+// Line numbers of offsets into a text, for offsets that only grow: counting from the previous one keeps
+// a large file linear.
+class LineCounter {
+ public:
+  LineCounter(std::string_view text, std::size_t first_line) : text_(text), line_(first_line) {}
+  std::size_t LineAt(std::size_t offset) {
+    line_ += static_cast<std::size_t>(
+        std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset_),
+                   text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    offset_ = offset;
+    return line_;
   }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::size_t line_;
+};
+
+// Reads the records of a .json file held in memory, each located by ScanJsonValue and parsed on its own
+// like a line: a bad record costs only itself, and a file cut short keeps the records before the cut.
+class JsonFileReader {
+ public:
+  JsonFileReader(std::string_view json, std::size_t first_line, const std::string& source,
+                 const std::string& id_prefix, const ReadLimits& limits,
+                 const ArticleSink& on_article, const ErrorSink& on_error)
+      : json_(json), lines_(json, first_line), source_(source), id_prefix_(id_prefix),
+        limits_(limits), on_article_(on_article), on_error_(on_error) {}
+
+  // `json` starts with '['. Articles without an id get "<id_prefix>:<n>" for the n-th element.
+  void ReadArray();
+  // Whitespace-separated values, such as one pretty-printed object. Articles without an id get
+  // "<id_prefix>:<line>", as in JSON Lines.
+  void ReadValues();
+
+ private:
+  void Record(std::size_t begin, std::size_t end, const std::string& default_id);
+  void Broken(std::size_t at, std::string_view what, std::string_view cause) {
+    on_error_({{source_, lines_.LineAt(at)},
+               fmt::format("broken JSON{}: {}; the rest of the file is skipped", what, cause)});
+  }
+
+  std::string_view json_;
+  LineCounter lines_;
+  const std::string& source_;
+  const std::string& id_prefix_;
+  const ReadLimits& limits_;
+  const ArticleSink& on_article_;
+  const ErrorSink& on_error_;
+  JsonArticleParser parser_;
+  std::string record_;
+};
+
+void JsonFileReader::Record(std::size_t begin, std::size_t end, const std::string& default_id) {
+  const Origin origin{source_, lines_.LineAt(begin)};
+  if (end - begin > limits_.max_article_bytes) {
+    on_error_({origin, OverLimit(end - begin, limits_)});
+    return;
+  }
+  record_.assign(json_.substr(begin, end - begin));
+  auto article = parser_.Parse(&record_, default_id);
+  if (article.ok()) {
+    on_article_(std::move(article).value(), origin);
+  } else {
+    on_error_({origin, article.status().message()});
+  }
+}
+
+void JsonFileReader::ReadArray() {
+  constexpr std::string_view kArray = " array";
+  std::size_t count = 0;
+  std::size_t pos = SkipSpace(json_, 1);
+  if (pos < json_.size() && json_[pos] == ']') {
+    pos = SkipSpace(json_, pos + 1);
+  } else {
+    for (;;) {
+      if (pos >= json_.size()) return Broken(pos, kArray, "the file ends inside the array");
+      const ValueExtent value = ScanJsonValue(json_, pos);
+      if (!value.error.empty())
+        return Broken(pos, kArray, fmt::format("element {}: {}", count + 1, value.error));
+      if (value.end == pos)
+        return Broken(pos, kArray, fmt::format("element {} is missing", count + 1));
+      ++count;
+      Record(pos, value.end, fmt::format("{}:{}", id_prefix_, count));
+      pos = SkipSpace(json_, value.end);
+      if (pos >= json_.size()) return Broken(pos, kArray, "the file ends inside the array");
+      if (json_[pos] == ']') {
+        pos = SkipSpace(json_, pos + 1);
+        break;
+      }
+      if (json_[pos] != ',')
+        return Broken(pos, kArray, fmt::format("expected ',' or ']' after element {}", count));
+      pos = SkipSpace(json_, pos + 1);
+    }
+  }
+  if (pos < json_.size())
+    on_error_({{source_, lines_.LineAt(pos)}, "content after the JSON array is ignored"});
+}
+
+void JsonFileReader::ReadValues() {
+  for (std::size_t pos = SkipSpace(json_, 0); pos < json_.size();) {
+    const ValueExtent value = ScanJsonValue(json_, pos);
+    if (!value.error.empty()) return Broken(pos, "", value.error);
+    if (value.end == pos)
+      return Broken(pos, "", fmt::format("unexpected '{}' where a record should start", json_[pos]));
+    Record(pos, value.end, fmt::format("{}:{}", id_prefix_, lines_.LineAt(pos)));
+    pos = SkipSpace(json_, value.end);
+  }
+}
+
+// A .json file: an array of articles, JSON Lines, or objects spread over lines (pretty-printed).
+void ReadJsonFile(LineReader& in, const std::string& source, const std::string& id_prefix,
+                  const ReadLimits& limits, const ArticleSink& on_article,
+                  const ErrorSink& on_error) {
+  const std::size_t first_line = in.line() + 1;
+  std::string json;
+  if (!in.ReadRest(simdjson::SIMDJSON_MAXSIZE_BYTES, &json)) {
+    on_error({{source, 0}, "JSON file over 4 GiB; write it as JSON Lines instead"});
+    return;
+  }
+  JsonFileReader reader(json, first_line, source, id_prefix, limits, on_article, on_error);
+  if (json.front() == '[') return reader.ReadArray();
+  // JSON Lines when the first line holds one whole record: then a broken line costs only itself.
+  const ValueExtent first = ScanJsonValue(json, 0);
+  const std::string_view first_line_text = std::string_view(json).substr(0, json.find('\n'));
+  if (!first.error.empty() || first.end > first_line_text.size() ||
+      !IsBlank(first_line_text.substr(first.end))) {
+    return reader.ReadValues();
+  }
+  std::istringstream rest(std::move(json));
+  LineReader rest_lines(rest);
+  ReadLines(rest_lines, first_line - 1, source, id_prefix, limits, on_article, on_error);
 }
 
 }  // namespace
@@ -137,10 +198,10 @@ void ReadJsonArticles(LineReader& in, const std::string& source, const std::stri
   const int first = in.SkipBlank();
   if (first < 0) {
     on_error({{source, 0}, "empty file"});
-  } else if (allow_array && first == '[') {
-    ReadArray(in, source, id_prefix, limits, on_article, on_error);
+  } else if (allow_array) {
+    ReadJsonFile(in, source, id_prefix, limits, on_article, on_error);
   } else {
-    ReadLines(in, source, id_prefix, limits, on_article, on_error);
+    ReadLines(in, 0, source, id_prefix, limits, on_article, on_error);
   }
   if (in.failed()) on_error({{source, in.line()}, "read error; the rest of the file is skipped"});
 }

@@ -10,12 +10,15 @@
 #include <iostream>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
+#include "ingest/reader_utf8.h"
 #include "ingest/text_reader.h"
 
 namespace geokg::ingest {
@@ -24,8 +27,39 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Text files have no NUL bytes; a NUL this early means an image, an archive or a database.
-constexpr std::size_t kBinaryProbeBytes = 8 << 10;
+// How much of a file's start is examined for its encoding and for binary content.
+constexpr std::size_t kProbeBytes = 8 << 10;
+
+// The encoding, other than UTF-8, that a byte order mark or the pattern of NUL bytes shows, and how it was
+// told: "UTF-16LE text (byte order mark FF FE)".
+std::optional<std::string> ForeignEncoding(std::string_view head) {
+  using namespace std::string_view_literals;
+  for (const auto& [bom, name, bytes] :
+       {std::tuple{"\x00\x00\xFE\xFF"sv, "UTF-32BE", "00 00 FE FF"},
+        std::tuple{"\xFF\xFE\x00\x00"sv, "UTF-32LE", "FF FE 00 00"},
+        std::tuple{"\xFE\xFF"sv, "UTF-16BE", "FE FF"}, std::tuple{"\xFF\xFE"sv, "UTF-16LE", "FF FE"}}) {
+    if (head.starts_with(bom)) return fmt::format("{} text (byte order mark {})", name, bytes);
+  }
+  // Without a mark, UTF-16 text in a Latin script has a NUL in every other byte, and only there.
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (head[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  const std::size_t pairs = head.size() / 2;
+  if (pairs < 4) return std::nullopt;
+  if (odd == 0 && even * 2 >= pairs) return std::string("UTF-16BE text without a byte order mark");
+  if (even == 0 && odd * 2 >= pairs) return std::string("UTF-16LE text without a byte order mark");
+  return std::nullopt;
+}
+
+// Text files have no NUL bytes and are UTF-8: both together this early mean an image, an archive or a
+// database. A NUL in otherwise valid text is a damaged record (or the zero-filled tail a crash can leave),
+// reported where it is, so that the records around it are kept.
+bool LooksBinary(std::string_view head) {
+  if (head.find('\0') == std::string_view::npos) return false;
+  // A sequence the probe cuts in two is no evidence.
+  return FindInvalidUtf8(head.substr(0, head.size() - std::min<std::size_t>(head.size(), 3))).has_value();
+}
 
 enum class Format { kText, kJson, kJsonLines };
 
@@ -57,7 +91,12 @@ struct Sinks {
 void ReadStream(std::istream& stream, const std::string& source, const std::string& stem,
                 std::optional<Format> format, const Sinks& sinks) {
   LineReader in(stream);
-  if (in.Peek().substr(0, kBinaryProbeBytes).find('\0') != std::string_view::npos) {
+  const std::string_view head = in.Peek().substr(0, kProbeBytes);
+  if (auto encoding = ForeignEncoding(head)) {
+    sinks.on_error({{source, 0}, fmt::format("{}: geokg reads UTF-8; convert the file first", *encoding)});
+    return;
+  }
+  if (LooksBinary(head)) {
     sinks.on_error({{source, 0}, "binary file"});
     return;
   }

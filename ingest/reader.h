@@ -4,7 +4,7 @@
 // before it), up to the first blank line, are metadata (Date, URL, Source/Outlet, ID, Title); the rest is the
 // body. A .jsonl (or .json, .ndjson) file holds one JSON object per line with id, url, title, date, text and
 // the usual crawler variants (maintext, body, content, date_publish, published, source_domain, ...); a .json
-// file may instead hold one JSON array of such objects.
+// file may instead hold one JSON array of such objects, or objects spread over several lines.
 // A folder is read recursively in name order, taking .txt, .text, .md, .jsonl, .ndjson and .json files and
 // following symlinked folders, each real folder once. "-" is standard input, read as JSON Lines when its first
 // non-blank byte is '{', else as one text article.
@@ -42,7 +42,9 @@ using ArticleSink = std::function<void(graph::Article article, const Origin& ori
 using ErrorSink = std::function<void(const ReadError& error)>;
 
 // Reads every article under `path` and hands each to `on_article`, in order. A bad article (broken JSON line,
-// invalid UTF-8, no text, over the size limit) goes to `on_error` and reading goes on with the next one.
+// invalid UTF-8, no text, over the size limit) goes to `on_error` and reading goes on with the next one. A
+// file in UTF-16 or UTF-32 (told by its byte order mark, or by NUL bytes in every other byte) or a binary
+// file (NUL bytes and invalid UTF-8 in its first 8 KiB) gives one error for the whole file.
 // Articles without an id get "<file stem>" (text), "<file stem>:<line>" (JSONL) or "<file stem>:<n>" (the n-th
 // element of a JSON array); the stem of standard input is "stdin". Returns a non-OK Status only when `path`
 // itself cannot be read: NotFound when it does not exist, InvalidArgument for a file of another type, IOError

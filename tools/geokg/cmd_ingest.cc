@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <cctype>
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 
@@ -18,6 +20,17 @@ int RunIngest(const Args& args) {
     if (threads->empty() || *end != '\0' || n > 1024)
       return UsageError("ingest", fmt::format("--threads '{}' is not a number from 0 to 1024", *threads));
     options.threads = static_cast<unsigned>(n);
+  }
+  if (auto bytes = args.Get("--max-article-bytes")) {
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long n = std::strtoull(bytes->c_str(), &end, 10);
+    // A JSON array file is parsed whole, and simdjson stops at 4 GiB.
+    if (bytes->empty() || !std::isdigit(static_cast<unsigned char>(bytes->front())) || *end != '\0' ||
+        errno != 0 || n == 0 || n > 0xFFFFFFFFull)
+      return UsageError("ingest", fmt::format("--max-article-bytes '{}' is not a number from 1 to 4294967295",
+                                              *bytes));
+    options.limits.max_article_bytes = static_cast<std::size_t>(n);
   }
   auto extractor = LoadExtractor(args);
   if (!extractor) return kExitError;
@@ -51,7 +64,9 @@ Command IngestCommand() {
            "[--db DIR] [--data DIR] PATH...",
            "Read articles, extract their edges and store them (idempotent: stored articles are skipped).",
            {DbOption(), DataOption(),
-            {"--threads", "", "N", "threads that extract (default 0: one per core); writes stay in read order"}},
+            {"--threads", "", "N", "threads that extract (default 0: one per core); writes stay in read order"},
+            {"--max-article-bytes", "", "N",
+             "largest article read, in bytes (default 16777216); a larger one is reported and skipped"}},
            1,
            SIZE_MAX,
            "PATH is a .txt or .jsonl file, a folder (read recursively), or - for standard input.\n"
