@@ -78,6 +78,9 @@ struct RelPattern {
 
 // The most hops `*` or `*2..` expands: bounds the work a careless pattern can cause on a dense graph.
 inline constexpr int kMaxUnboundedHops = 10;
+// shortestPath needs no such bound (its search stops at the first level that reaches the target); this one
+// only keeps the hop count finite.
+inline constexpr int kUnboundedShortest = 1000;
 
 // One comma-separated part of a MATCH: nodes[0] rels[0] nodes[1] ... rels[n-1] nodes[n].
 struct PatternPart {

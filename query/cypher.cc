@@ -1,4 +1,6 @@
-// Engine::Run: a Cypher query through lexer, parser, planner and executor.
+// Engine::Run: a Cypher query through lexer, parser, planner and executor, within its limits.
+#include <fmt/format.h>
+
 #include <exception>
 
 #include "query/engine.h"
@@ -10,11 +12,22 @@ namespace geokg::query {
 
 namespace {
 
-Result<QueryResult> RunQuery(graph::Store* store, std::string_view cypher) {
+std::string Duration(std::chrono::milliseconds d) {
+  if (d.count() % 1000 == 0) return fmt::format("{} s", d.count() / 1000);
+  return fmt::format("{} ms", d.count());
+}
+
+Result<QueryResult> RunQuery(graph::Store* store, std::string_view cypher, const QueryLimits& limits) {
+  if (limits.max_query_bytes && cypher.size() > limits.max_query_bytes)
+    return Status::LimitExceeded(fmt::format("the query is {} bytes long, over the limit of {} (--max-query-length)",
+                                             cypher.size(), limits.max_query_bytes));
+  ExecContext ctx(store, cypher);
+  if (limits.timeout.count() > 0)
+    ctx.set_deadline(ExecContext::Clock::now() + limits.timeout, Duration(limits.timeout));
   auto query = Parse(cypher);
   if (!query.ok()) return query.status();
-  ExecContext ctx(store, cypher);
   if (Status s = ctx.Load(); !s.ok()) return s;
+  ctx.set_profiling(query->mode == Query::Mode::kProfile);
   auto plan = PlanQuery(*query, &ctx);
   if (!plan.ok()) return plan.status();
   QueryResult result;
@@ -32,6 +45,9 @@ Result<QueryResult> RunQuery(graph::Store* store, std::string_view cypher) {
     auto more = plan->root->Next(&row);
     if (!more.ok()) return more.status();
     if (!*more) break;
+    if (limits.max_rows && result.rows.size() >= limits.max_rows)
+      return Status::LimitExceeded(fmt::format("the query returned more than {} rows (--max-rows); add LIMIT or "
+                                               "raise --max-rows", limits.max_rows));
     std::vector<Value> out;
     out.reserve(plan->column_slots.size());
     for (int slot : plan->column_slots) out.push_back(row[static_cast<std::size_t>(slot)]);
@@ -43,11 +59,11 @@ Result<QueryResult> RunQuery(graph::Store* store, std::string_view cypher) {
 
 }  // namespace
 
-Result<QueryResult> Engine::Run(std::string_view cypher) {
+Result<QueryResult> Engine::Run(std::string_view cypher, const QueryLimits& limits) {
   // The module's border: whatever the standard library throws (bad_alloc on a runaway query) becomes a
   // Status here rather than crossing into the caller.
   try {
-    return RunQuery(store_, cypher);
+    return RunQuery(store_, cypher, limits);
   } catch (const std::exception& e) {
     return Status::LimitExceeded(std::string("query failed: ") + e.what());
   }

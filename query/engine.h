@@ -7,6 +7,8 @@
 #ifndef GEOKG_QUERY_ENGINE_H_
 #define GEOKG_QUERY_ENGINE_H_
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -61,8 +63,31 @@ struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<Value>> rows;
   // EXPLAIN: the plan, one operator a line, top operator first; then `columns` is {"plan"} and each row one
-  // line of it. PROFILE: the plan with the rows each operator produced, beside the query's own rows.
+  // line of it. PROFILE: the plan with the rows each operator produced and the time spent in it (its inputs'
+  // time excluded), beside the query's own rows.
   std::string plan;
+};
+
+// Bounds on one Cypher query, so that a careless or hostile query fails with a clear LimitExceeded instead of
+// holding the machine. Zero turns a limit off. The defaults are those of `geokg query` and `geokg shell`,
+// whose options the messages name.
+struct QueryLimits {
+  std::size_t max_query_bytes = 100000;       // the query text; --max-query-length
+  std::chrono::milliseconds timeout{30000};   // parsing, planning and running; --timeout
+  std::uint64_t max_rows = 1000000;           // rows in the result; --max-rows
+};
+
+// What a database holds, as queries see it: for `geokg shell`'s :schema.
+struct Schema {
+  struct Count {
+    std::string name;
+    std::uint64_t count = 0;
+  };
+  std::vector<Count> labels;          // Actor, State, Organization, Group, Article: how many nodes carry each
+  std::vector<Count> relation_types;  // ACCUSES, ...: how many edges, most first
+  std::vector<std::string> actor_properties;
+  std::vector<std::string> article_properties;
+  std::vector<std::string> relationship_properties;
 };
 
 class Engine {
@@ -73,6 +98,10 @@ class Engine {
   // nulls in query/value.h). A query that starts with EXPLAIN is planned, not run. The graph it sees:
   //   nodes: every actor has label :Actor, and :State, :Organization or :Group by kind; properties name,
   //     kind ("state", ...), code (null when none), aliases (a list of strings);
+  //   articles: nodes labelled :Article with properties id, title, url, outlet (null when none) and date
+  //     (the publication date). No relationship touches them: `MATCH (art:Article {id: r.article})` finds
+  //     the article of an edge r by a seek. An unlabelled node that no relationship touches matches actors
+  //     and articles, as in Neo4j; one with a relationship is an actor;
   //   relationships: the type is the stored relation name upper-cased, other characters as '_'
   //     ("calls for" -> CALLS_FOR); properties date (a date, null when unknown), precision ("day", "month",
   //     "year"; null when undated), article (its id), sentence, speaker (null when none), confidence,
@@ -80,8 +109,12 @@ class Engine {
   // Fails with InvalidArgument on a malformed query or a runtime error (a division by zero, a bad date),
   // the message giving the line and column and a caret under the offending text; an unknown relation type,
   // label, variable, property or function names the nearest valid one. CREATE, MERGE, DELETE, SET and REMOVE
-  // fail with "geokg queries are read-only". Store failures come back as the store's Status.
-  Result<QueryResult> Run(std::string_view cypher);
+  // fail with "geokg queries are read-only". A query over one of `limits` fails with LimitExceeded naming
+  // the limit ("query ran longer than 30 s (--timeout)"). Store failures come back as the store's Status.
+  Result<QueryResult> Run(std::string_view cypher, const QueryLimits& limits = QueryLimits());
+
+  // The labels and relation types with their counts, and the property names. Reads every edge once.
+  Result<Schema> Describe();
 
   // The stored edges matching `q`, one row per (source, relation, target), ordered by count (most first),
   // then source, relation, target.

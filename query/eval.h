@@ -21,14 +21,19 @@ Result<Value> Eval(const Expr& e, const Row& row, ExecContext* ctx);
 // Whether a predicate holds: true only when it evaluates to true. Fails when it is neither a boolean nor null.
 Result<bool> Holds(const Expr& e, const Row& row, ExecContext* ctx);
 
-// The property names of nodes (actors) and relationships (edges), as queries spell them.
+// The property names of nodes (actors), articles and relationships (edges), as queries spell them.
 const std::vector<std::string>& NodeProperties();
+const std::vector<std::string>& ArticleProperties();
 const std::vector<std::string>& RelProperties();
 
-// Labels: "Actor" matches every actor; the others match one ActorKind.
+// Labels: "Actor" matches every actor; "State", "Organization" and "Group" one ActorKind; "Article" the
+// articles.
+inline constexpr std::string_view kArticleLabel = "Article";
 const std::vector<std::string>& NodeLabels();
-// The kind a label stands for; nullopt for "Actor" (every kind).
+// The kind a label stands for; nullopt for "Actor" (every kind) and "Article".
 std::optional<graph::ActorKind> LabelKind(std::string_view label);
+// The labels of a node or article value, as labels() returns them.
+std::vector<std::string> LabelsOf(const Value& node);
 
 struct FunctionInfo {
   std::string name;  // as documented: "toLower"; calls match it ignoring case

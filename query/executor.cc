@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "query/errors.h"
@@ -57,6 +58,47 @@ Result<const std::vector<NodePtr>*> ExecContext::AllNodes() {
   return &*all_nodes_;
 }
 
+Result<ArticlePtr> ExecContext::Article(const std::string& id) {
+  auto it = articles_.find(id);
+  if (it != articles_.end()) return it->second;
+  auto article = store_->GetArticle(id);
+  if (!article.ok()) return article.status();
+  ArticlePtr found;
+  if (article->has_value()) {
+    (*article)->text.clear();
+    found = std::make_shared<const graph::Article>(std::move(**article));
+  }
+  articles_.emplace(id, found);
+  return found;
+}
+
+Result<const std::vector<ArticlePtr>*> ExecContext::AllArticles() {
+  if (!all_articles_) {
+    std::vector<ArticlePtr> articles;
+    Status failed;
+    Status s = store_->ScanArticles([&](const graph::Article& a) {
+      if (failed = Tick(); !failed.ok()) return false;
+      auto it = articles_.find(a.id);
+      if (it == articles_.end() || !it->second) {
+        auto copy = std::make_shared<const graph::Article>(
+            graph::Article{a.id, a.url, a.title, a.outlet, a.published, a.content_hash, ""});
+        it = articles_.insert_or_assign(a.id, std::move(copy)).first;
+      }
+      articles.push_back(it->second);
+      return true;
+    });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+    all_articles_ = std::move(articles);
+  }
+  return &*all_articles_;
+}
+
+Status ExecContext::CheckDeadline() const {
+  if (Clock::now() <= *deadline_) return Status::OK();
+  return Status::LimitExceeded(fmt::format("query ran longer than {} (--timeout)", limit_text_));
+}
+
 Value ExecContext::Rel(const graph::Edge& edge) const {
   auto it = type_names_.find(edge.relation);
   std::string type = it != type_names_.end() ? it->second : "#" + std::to_string(edge.relation);
@@ -67,10 +109,26 @@ Status ExecContext::ErrorAt(std::size_t offset, const std::string& message) cons
   return query::ErrorAt(query_, offset, "error", message);
 }
 
+Result<bool> Operator::TimedNext(Row* row) {
+  auto start = ExecContext::Clock::now();
+  Result<bool> more = DoNext(row);
+  time_ += ExecContext::Clock::now() - start;
+  return more;
+}
+
+std::chrono::nanoseconds Operator::Self() const {
+  auto self = time_;
+  if (child_) self -= child_->time_;
+  if (const Operator* inner = Inner()) self -= inner->time_;
+  return std::max(self, std::chrono::nanoseconds(0));
+}
+
 std::string Operator::Explain(bool profile, int depth) const {
   std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   std::string out = indent + Describe();
-  if (profile) out += fmt::format("  [{} row{}]", rows_, rows_ == 1 ? "" : "s");
+  if (profile)
+    out += fmt::format("  [{} row{}, {:.3f} ms]", rows_, rows_ == 1 ? "" : "s",
+                       std::chrono::duration<double, std::milli>(Self()).count());
   out += "\n";
   if (const Operator* inner = Inner()) {
     out += indent + "  for each row, the optional pattern:\n" + inner->Explain(profile, depth + 2);

@@ -7,6 +7,7 @@
 #ifndef GEOKG_QUERY_EXECUTOR_H_
 #define GEOKG_QUERY_EXECUTOR_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -25,10 +26,13 @@ namespace geokg::query {
 
 using Row = std::vector<Value>;
 
-// What the operators of one query share: the store, the query text (for error positions) and caches of the
-// actors and relation types read, so that each is read from the store once per query.
+// What the operators of one query share: the store, the query text (for error positions), the deadline,
+// and caches of the actors, articles and relation types read, so that each is read from the store once per
+// query.
 class ExecContext {
  public:
+  using Clock = std::chrono::steady_clock;
+
   ExecContext(graph::Store* store, std::string_view query) : store_(store), query_(query) {}
 
   // Reads the relation types; must succeed before anything else is used.
@@ -44,7 +48,27 @@ class ExecContext {
 
   Result<NodePtr> Node(graph::ActorId id);
   Result<const std::vector<NodePtr>*> AllNodes();
+  // The article with this id; nullptr when there is none.
+  Result<ArticlePtr> Article(const std::string& id);
+  // Every article, in the order they were stored.
+  Result<const std::vector<ArticlePtr>*> AllArticles();
   Value Rel(const graph::Edge& edge) const;
+
+  // Makes Tick fail with LimitExceeded once `deadline` has passed; `limit_text` ("10 s") names the limit.
+  void set_deadline(Clock::time_point deadline, std::string limit_text) {
+    deadline_ = deadline;
+    limit_text_ = std::move(limit_text);
+  }
+  // Called by the operators for each unit of work (a row, an edge scanned, a path step), so that a runaway
+  // query ends soon after its deadline; reads the clock once every 256 calls to keep the check cheap.
+  Status Tick() {
+    if (!deadline_ || (++ticks_ & 0xFF) != 0) return Status::OK();
+    return CheckDeadline();
+  }
+
+  // PROFILE: operators time themselves.
+  bool profiling() const { return profiling_; }
+  void set_profiling(bool on) { profiling_ = on; }
 
   // How many slots a row has; set by the planner once it has numbered them all.
   std::size_t width() const { return width_; }
@@ -60,7 +84,15 @@ class ExecContext {
   std::unordered_map<graph::RelationId, std::string> type_names_;
   std::unordered_map<graph::ActorId, NodePtr> nodes_;
   std::optional<std::vector<NodePtr>> all_nodes_;
+  std::unordered_map<std::string, ArticlePtr> articles_;
+  std::optional<std::vector<ArticlePtr>> all_articles_;
   std::size_t width_ = 0;
+  bool profiling_ = false;
+  std::optional<Clock::time_point> deadline_;
+  std::string limit_text_;
+  std::uint64_t ticks_ = 0;
+
+  Status CheckDeadline() const;
 };
 
 class Operator {
@@ -73,7 +105,8 @@ class Operator {
   // Fills *row with the next row; false when there are no more. A failed store read or a runtime error
   // (division by zero, a bad date) ends the query with that Status.
   Result<bool> Next(Row* row) {
-    Result<bool> more = DoNext(row);
+    if (Status s = ctx_->Tick(); !s.ok()) return s;
+    Result<bool> more = ctx_->profiling() ? TimedNext(row) : DoNext(row);
     if (more.ok() && *more) ++rows_;
     return more;
   }
@@ -83,7 +116,8 @@ class Operator {
     if (child_) child_->Reset();
   }
 
-  // One line per operator, children indented below their parent; with rows produced when `profile`.
+  // One line per operator, children indented below their parent; with `profile`, the rows each produced and
+  // the time spent in it, its inputs' time excluded.
   std::string Explain(bool profile, int depth = 0) const;
 
  protected:
@@ -95,6 +129,12 @@ class Operator {
   ExecContext* ctx_;
   std::unique_ptr<Operator> child_;
   std::uint64_t rows_ = 0;
+
+ private:
+  Result<bool> TimedNext(Row* row);
+  std::chrono::nanoseconds Self() const;
+
+  std::chrono::nanoseconds time_{0};  // in DoNext, inputs included; PROFILE only
 };
 
 using OperatorPtr = std::unique_ptr<Operator>;
@@ -151,9 +191,19 @@ struct Assignment {
   std::string text;  // for EXPLAIN
 };
 
-OperatorPtr MakeNodeScan(ExecContext* ctx, OperatorPtr child, int slot, std::optional<graph::ActorKind> kind,
-                         std::string text);
+// Which nodes a scan yields: actors (all, or of one kind), articles, or both for an unlabelled node that no
+// relationship touches.
+struct ScanSpec {
+  bool actors = true;
+  std::optional<graph::ActorKind> kind;
+  bool articles = false;
+};
+
+OperatorPtr MakeNodeScan(ExecContext* ctx, OperatorPtr child, int slot, ScanSpec what, std::string text);
 OperatorPtr MakeNodeSeek(ExecContext* ctx, OperatorPtr child, int slot, std::string name, std::string text);
+// The article whose id `id` evaluates to, for each input row: how `(art:Article {id: r.article})` finds the
+// article of an edge without scanning them all.
+OperatorPtr MakeArticleSeek(ExecContext* ctx, OperatorPtr child, int slot, ExprPtr id, std::string text);
 OperatorPtr MakeExpand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec);
 OperatorPtr MakeVarExpand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec);
 // Both ends bound: the shortest paths between them (one, or all of the shortest length) into path_slot.
@@ -170,8 +220,10 @@ OperatorPtr MakeProject(ExecContext* ctx, OperatorPtr child, std::vector<Assignm
 // Groups by `keys` and computes the aggregate calls in `aggregates` (count, collect, min, max, sum, avg).
 OperatorPtr MakeAggregate(ExecContext* ctx, OperatorPtr child, std::vector<Assignment> keys,
                           std::vector<Assignment> aggregates);
-OperatorPtr MakeDistinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots);
-OperatorPtr MakeSort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::string text);
+OperatorPtr MakeDistinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots, std::string text);
+// With `keep`, only the first `keep` rows of the order are wanted (ORDER BY ... SKIP s LIMIT l keeps s + l).
+OperatorPtr MakeSort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::optional<std::size_t> keep,
+                     std::string text);
 OperatorPtr MakeSkip(ExecContext* ctx, OperatorPtr child, std::int64_t count);
 OperatorPtr MakeLimit(ExecContext* ctx, OperatorPtr child, std::int64_t count);
 OperatorPtr MakeUnwind(ExecContext* ctx, OperatorPtr child, ExprPtr list, int slot, std::string text);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -210,8 +211,8 @@ class Aggregate final : public Operator {
 
 class Distinct final : public Operator {
  public:
-  Distinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots)
-      : Operator(ctx, std::move(child)), slots_(std::move(slots)) {}
+  Distinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots, std::string text)
+      : Operator(ctx, std::move(child)), slots_(std::move(slots)), text_(std::move(text)) {}
   void Reset() override {
     seen_.clear();
     Operator::Reset();
@@ -227,17 +228,19 @@ class Distinct final : public Operator {
       if (seen_.insert(std::move(key)).second) return true;
     }
   }
-  std::string Describe() const override { return "Distinct"; }
+  std::string Describe() const override { return "Distinct " + text_; }
 
  private:
   std::vector<int> slots_;
+  std::string text_;
   std::set<std::vector<Value>, RowLess> seen_;
 };
 
 class Sort final : public Operator {
  public:
-  Sort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::string text)
-      : Operator(ctx, std::move(child)), keys_(std::move(keys)), text_(std::move(text)) {}
+  Sort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::optional<std::size_t> keep,
+       std::string text)
+      : Operator(ctx, std::move(child)), keys_(std::move(keys)), keep_(keep), text_(std::move(text)) {}
   void Reset() override {
     done_ = false;
     rows_out_.clear();
@@ -255,10 +258,27 @@ class Sort final : public Operator {
     *row = std::move(rows_out_[next_++].second);
     return true;
   }
-  std::string Describe() const override { return "Sort " + text_; }
+  std::string Describe() const override {
+    return "Sort " + text_ + (keep_ ? fmt::format(", keeping the first {}", *keep_) : "");
+  }
 
  private:
+  // A stable sort cut to the rows a LIMIT lets through. Cutting a sorted prefix and sorting it again with
+  // later rows gives the same first rows as sorting everything, ties in input order, so ORDER BY ... LIMIT k
+  // holds about 2k rows instead of all of them.
+  void SortRows() {
+    std::stable_sort(rows_out_.begin(), rows_out_.end(), [&](const auto& a, const auto& b) {
+      for (std::size_t i = 0; i < keys_.size(); ++i) {
+        int c = OrderCompare(a.first[i], b.first[i]);
+        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    if (keep_ && rows_out_.size() > *keep_) rows_out_.resize(*keep_);
+  }
+
   Status Consume() {
+    const std::size_t cut = keep_ ? std::max<std::size_t>(2 * *keep_, 1024) : SIZE_MAX;
     Row in;
     while (true) {
       auto more = child_->Next(&in);
@@ -271,18 +291,14 @@ class Sort final : public Operator {
         key.push_back(std::move(*v));
       }
       rows_out_.emplace_back(std::move(key), in);
+      if (rows_out_.size() >= cut) SortRows();
     }
-    std::stable_sort(rows_out_.begin(), rows_out_.end(), [&](const auto& a, const auto& b) {
-      for (std::size_t i = 0; i < keys_.size(); ++i) {
-        int c = OrderCompare(a.first[i], b.first[i]);
-        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
-      }
-      return false;
-    });
+    SortRows();
     return Status::OK();
   }
 
   std::vector<SortKey> keys_;
+  std::optional<std::size_t> keep_;
   std::string text_;
   bool done_ = false;
   std::vector<std::pair<std::vector<Value>, Row>> rows_out_;
@@ -316,22 +332,30 @@ class Slice final : public Operator {
   std::int64_t seen_ = 0;
 };
 
-class Unwind final : public PerRow {
+// Hands out one row per list item, so that a long list costs no more memory than the list itself.
+class Unwind final : public Operator {
  public:
   Unwind(ExecContext* ctx, OperatorPtr child, ExprPtr list, int slot, std::string text)
-      : PerRow(ctx, std::move(child)), list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
+      : Operator(ctx, std::move(child)), list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
+  void Reset() override {
+    items_ = Value();
+    next_ = 0;
+    Operator::Reset();
+  }
 
  protected:
-  Status Fill(const Row& in, std::vector<Row>* out) override {
-    auto v = Eval(*list_, in, ctx_);
-    if (!v.ok()) return v.status();
-    if (v->is_null()) return Status::OK();
-    List items = v->type() == Value::Type::kList ? v->AsList() : List{*v};
-    for (auto& item : items) {
-      out->push_back(in);
-      out->back()[slot_] = std::move(item);
+  Result<bool> DoNext(Row* row) override {
+    while (items_.type() != Value::Type::kList || next_ >= items_.AsList().size()) {
+      auto more = child_->Next(&in_);
+      if (!more.ok() || !*more) return more;
+      auto v = Eval(*list_, in_, ctx_);
+      if (!v.ok()) return v.status();
+      next_ = 0;
+      items_ = v->type() == Value::Type::kList || v->is_null() ? *v : Value::OfList({*v});
     }
-    return Status::OK();
+    *row = in_;
+    (*row)[slot_] = items_.AsList()[next_++];
+    return true;
   }
   std::string Describe() const override { return "Unwind " + text_; }
 
@@ -339,6 +363,9 @@ class Unwind final : public PerRow {
   ExprPtr list_;
   int slot_;
   std::string text_;
+  Row in_;
+  Value items_;
+  std::size_t next_ = 0;
 };
 
 }  // namespace
@@ -356,12 +383,13 @@ OperatorPtr MakeAggregate(ExecContext* ctx, OperatorPtr child, std::vector<Assig
   return std::make_unique<Aggregate>(ctx, std::move(child), std::move(keys), std::move(aggregates));
 }
 
-OperatorPtr MakeDistinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots) {
-  return std::make_unique<Distinct>(ctx, std::move(child), std::move(slots));
+OperatorPtr MakeDistinct(ExecContext* ctx, OperatorPtr child, std::vector<int> slots, std::string text) {
+  return std::make_unique<Distinct>(ctx, std::move(child), std::move(slots), std::move(text));
 }
 
-OperatorPtr MakeSort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::string text) {
-  return std::make_unique<Sort>(ctx, std::move(child), std::move(keys), std::move(text));
+OperatorPtr MakeSort(ExecContext* ctx, OperatorPtr child, std::vector<SortKey> keys, std::optional<std::size_t> keep,
+                     std::string text) {
+  return std::make_unique<Sort>(ctx, std::move(child), std::move(keys), keep, std::move(text));
 }
 
 OperatorPtr MakeSkip(ExecContext* ctx, OperatorPtr child, std::int64_t count) {

@@ -11,8 +11,10 @@ namespace geokg::query {
 
 namespace {
 
-// Breadth-first from one bound node to another, level by level, so that the first level reaching the target
-// holds every shortest path.
+// Breadth-first from both bound nodes at once, a level at a time on the side with the smaller frontier, until
+// the two searches meet: on a graph where every node has d neighbours, a path of length L then costs about
+// 2 d^(L/2) scans instead of d^L. Each side records, for every node it reaches, every edge that reaches it
+// at its depth, so that allShortestPaths can list each shortest path once.
 class ShortestPath final : public PerRow {
  public:
   ShortestPath(ExecContext* ctx, OperatorPtr child, ExpandSpec spec, int path_slot, bool all)
@@ -23,49 +25,113 @@ class ShortestPath final : public PerRow {
     auto from = NodeIn(in, spec_.from_slot), to = NodeIn(in, spec_.to_slot);
     if (!from || !to) return Status::OK();
     if (*from == *to) return spec_.min_hops == 0 ? Emit(in, {*from}, {}, out) : Status::OK();
-    std::unordered_map<graph::ActorId, int> depth = {{*from, 0}};
-    parents_.clear();
-    std::vector<graph::ActorId> frontier = {*from};
-    for (int d = 1; d <= spec_.max_hops && !frontier.empty() && !depth.count(*to); ++d) {
-      std::vector<graph::ActorId> next;
-      for (graph::ActorId u : frontier) {
-        std::vector<std::pair<graph::Edge, graph::ActorId>> edges;
-        if (Status s = Neighbours(ctx_, spec_, u, std::nullopt, false, &edges); !s.ok()) return s;
-        for (auto& [edge, v] : edges) {
-          auto [it, fresh] = depth.emplace(v, d);
-          if (fresh) next.push_back(v);
-          if (it->second == d) parents_[v].emplace_back(edge, u);
+    Side forward(spec_, *from);
+    ExpandSpec backward_spec = spec_;
+    if (spec_.direction != Direction::kBoth)
+      backward_spec.direction = spec_.direction == Direction::kOut ? Direction::kIn : Direction::kOut;
+    Side backward(backward_spec, *to);
+    while (forward.level + backward.level < spec_.max_hops && !forward.frontier.empty() &&
+           !backward.frontier.empty()) {
+      bool ahead = forward.frontier.size() <= backward.frontier.size();
+      Side& side = ahead ? forward : backward;
+      Side& other = ahead ? backward : forward;
+      if (Status s = Advance(&side); !s.ok()) return s;
+      // Every shortest path crosses the frontier just reached at exactly one node: those nodes, at the least
+      // total length, are where its halves join.
+      int length = -1;
+      std::vector<graph::ActorId> meeting;
+      for (graph::ActorId v : side.frontier) {
+        auto it = other.depth.find(v);
+        if (it == other.depth.end()) continue;
+        int total = side.level + it->second;
+        if (length < 0 || total < length) {
+          length = total;
+          meeting.clear();
         }
+        if (total == length) meeting.push_back(v);
       }
-      frontier = std::move(next);
+      if (length < 0) continue;
+      if (length < spec_.min_hops) return Status::OK();
+      for (graph::ActorId m : meeting) {
+        if (Status s = Join(in, forward, backward, m, out); !s.ok()) return s;
+        if (!all_ && !out->empty()) break;
+      }
+      return Status::OK();
     }
-    if (!depth.count(*to) || depth[*to] < spec_.min_hops) return Status::OK();
-    std::vector<graph::ActorId> nodes = {*to};
-    std::vector<graph::Edge> rels;
-    return Unwind(in, *from, &nodes, &rels, out);
+    return Status::OK();
   }
 
   std::string Describe() const override {
-    return fmt::format("{} {} hops ..{}", all_ ? "AllShortestPaths" : "ShortestPath", spec_.text, spec_.max_hops);
+    std::string bound = spec_.max_hops < kUnboundedShortest ? fmt::format(" up to {} hops", spec_.max_hops) : "";
+    return fmt::format("{} {}{}, searching from both ends", all_ ? "AllShortestPaths" : "ShortestPath", spec_.text,
+                       bound);
   }
 
  private:
-  // Walks the parent links back from the target; each complete walk is one path, written source first.
-  Status Unwind(const Row& in, graph::ActorId from, std::vector<graph::ActorId>* nodes,
-                std::vector<graph::Edge>* rels, std::vector<Row>* out) {
-    if (!all_ && !out->empty()) return Status::OK();
-    if (nodes->back() == from) {
-      std::vector<graph::ActorId> n(nodes->rbegin(), nodes->rend());
-      std::vector<graph::Edge> r(rels->rbegin(), rels->rend());
-      return Emit(in, n, r, out);
+  using Step = std::pair<graph::Edge, graph::ActorId>;  // the edge that reaches a node, and the node before it
+
+  struct Side {
+    Side(ExpandSpec s, graph::ActorId origin) : spec(std::move(s)), depth{{origin, 0}}, frontier{origin} {}
+    ExpandSpec spec;
+    int level = 0;
+    std::unordered_map<graph::ActorId, int> depth;
+    std::unordered_map<graph::ActorId, std::vector<Step>> parents;
+    std::vector<graph::ActorId> frontier;
+  };
+
+  Status Advance(Side* side) {
+    ++side->level;
+    std::vector<graph::ActorId> next;
+    for (graph::ActorId u : side->frontier) {
+      if (Status s = ctx_->Tick(); !s.ok()) return s;
+      std::vector<Step> edges;
+      if (Status s = Neighbours(ctx_, side->spec, u, std::nullopt, false, &edges); !s.ok()) return s;
+      for (auto& [edge, v] : edges) {
+        auto [it, fresh] = side->depth.emplace(v, side->level);
+        if (fresh) next.push_back(v);
+        if (it->second == side->level) side->parents[v].emplace_back(edge, u);
+      }
     }
-    for (const auto& [edge, parent] : parents_[nodes->back()]) {
+    side->frontier = std::move(next);
+    return Status::OK();
+  }
+
+  // Every walk from `node` back to the side's origin through its parents, each as nodes and edges listed
+  // from `node` outwards.
+  void Walks(const Side& side, graph::ActorId node, std::vector<graph::ActorId>* nodes,
+             std::vector<graph::Edge>* edges, std::vector<std::pair<std::vector<graph::ActorId>,
+                                                                    std::vector<graph::Edge>>>* out) const {
+    if (!all_ && !out->empty()) return;
+    auto it = side.parents.find(node);
+    if (it == side.parents.end()) {
+      out->emplace_back(*nodes, *edges);
+      return;
+    }
+    for (const auto& [edge, parent] : it->second) {
       nodes->push_back(parent);
-      rels->push_back(edge);
-      Status s = Unwind(in, from, nodes, rels, out);
+      edges->push_back(edge);
+      Walks(side, parent, nodes, edges, out);
       nodes->pop_back();
-      rels->pop_back();
-      if (!s.ok()) return s;
+      edges->pop_back();
+    }
+  }
+
+  // The paths through `m`: each walk from the source to m followed by each walk from m to the target.
+  Status Join(const Row& in, const Side& forward, const Side& backward, graph::ActorId m, std::vector<Row>* out) {
+    std::vector<std::pair<std::vector<graph::ActorId>, std::vector<graph::Edge>>> heads, tails;
+    std::vector<graph::ActorId> nodes = {m};
+    std::vector<graph::Edge> edges;
+    Walks(forward, m, &nodes, &edges, &heads);
+    Walks(backward, m, &nodes, &edges, &tails);
+    for (const auto& [head_nodes, head_edges] : heads) {
+      for (const auto& [tail_nodes, tail_edges] : tails) {
+        std::vector<graph::ActorId> ids(head_nodes.rbegin(), head_nodes.rend());
+        ids.insert(ids.end(), tail_nodes.begin() + 1, tail_nodes.end());
+        std::vector<graph::Edge> path(head_edges.rbegin(), head_edges.rend());
+        path.insert(path.end(), tail_edges.begin(), tail_edges.end());
+        if (Status s = Emit(in, ids, path, out); !s.ok()) return s;
+        if (!all_) return Status::OK();
+      }
     }
     return Status::OK();
   }
@@ -89,7 +155,6 @@ class ShortestPath final : public PerRow {
   ExpandSpec spec_;
   int path_slot_;
   bool all_;
-  std::unordered_map<graph::ActorId, std::vector<std::pair<graph::Edge, graph::ActorId>>> parents_;
 };
 
 class BuildPath final : public Operator {
@@ -112,7 +177,7 @@ class BuildPath final : public Operator {
     Path path;
     for (std::size_t i = 0; i < steps_.size(); ++i) {
       const Value& node = row[steps_[i].node_slot];
-      if (node.type() != Value::Type::kNode) return Value();
+      if (!node.is_node()) return Value();
       if (i == 0) path.nodes.push_back(node);
       if (steps_[i].rel_slot < 0) break;
       const Value& next = row[steps_[i + 1].node_slot];

@@ -2,9 +2,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/eval.h"
 #include "query/executor.h"
 #include "query/executor_internal.h"
 
@@ -14,25 +16,64 @@ namespace {
 
 class NodeScan final : public PerRow {
  public:
-  NodeScan(ExecContext* ctx, OperatorPtr child, int slot, std::optional<graph::ActorKind> kind, std::string text)
-      : PerRow(ctx, std::move(child)), slot_(slot), kind_(kind), text_(std::move(text)) {}
+  NodeScan(ExecContext* ctx, OperatorPtr child, int slot, ScanSpec what, std::string text)
+      : PerRow(ctx, std::move(child)), slot_(slot), what_(what), text_(std::move(text)) {}
 
  protected:
   Status Fill(const Row& in, std::vector<Row>* out) override {
-    auto nodes = ctx_->AllNodes();
-    if (!nodes.ok()) return nodes.status();
-    for (const NodePtr& node : **nodes) {
-      if (kind_ && node->kind != *kind_) continue;
-      out->push_back(in);
-      out->back()[slot_] = Value::Node(node);
+    if (what_.actors) {
+      auto nodes = ctx_->AllNodes();
+      if (!nodes.ok()) return nodes.status();
+      for (const NodePtr& node : **nodes) {
+        if (what_.kind && node->kind != *what_.kind) continue;
+        out->push_back(in);
+        out->back()[slot_] = Value::Node(node);
+      }
+    }
+    if (what_.articles) {
+      auto articles = ctx_->AllArticles();
+      if (!articles.ok()) return articles.status();
+      for (const ArticlePtr& article : **articles) {
+        out->push_back(in);
+        out->back()[slot_] = Value::OfArticle(article);
+      }
     }
     return Status::OK();
   }
-  std::string Describe() const override { return "NodeScan " + text_; }
+  std::string Describe() const override {
+    if (!what_.actors) return "ArticleScan " + text_;
+    return (what_.articles ? "NodeScan (actors and articles) " : "NodeScan ") + text_;
+  }
 
  private:
   int slot_;
-  std::optional<graph::ActorKind> kind_;
+  ScanSpec what_;
+  std::string text_;
+};
+
+class ArticleSeek final : public PerRow {
+ public:
+  ArticleSeek(ExecContext* ctx, OperatorPtr child, int slot, ExprPtr id, std::string text)
+      : PerRow(ctx, std::move(child)), slot_(slot), id_(std::move(id)), text_(std::move(text)) {}
+
+ protected:
+  Status Fill(const Row& in, std::vector<Row>* out) override {
+    auto id = Eval(*id_, in, ctx_);
+    if (!id.ok()) return id.status();
+    if (id->type() != Value::Type::kString) return Status::OK();
+    auto article = ctx_->Article(id->AsString());
+    if (!article.ok()) return article.status();
+    if (*article) {
+      out->push_back(in);
+      out->back()[slot_] = Value::OfArticle(*article);
+    }
+    return Status::OK();
+  }
+  std::string Describe() const override { return "ArticleSeek " + text_; }
+
+ private:
+  int slot_;
+  ExprPtr id_;
   std::string text_;
 };
 
@@ -97,9 +138,9 @@ class Expand final : public PerRow {
       far = NodeIn(in, spec_.to_slot);
       if (!far) return Status::OK();
     }
-    std::vector<std::pair<graph::Edge, graph::ActorId>> edges;
-    if (Status s = Neighbours(ctx_, spec_, *from, far, true, &edges); !s.ok()) return s;
-    for (const auto& [edge, other] : edges) {
+    auto edges = Edges(*from, far);
+    if (!edges.ok()) return edges.status();
+    for (const auto& [edge, other] : **edges) {
       if (InSlots(in, spec_.distinct_from, edge.id)) continue;
       Row row = in;
       row[spec_.rel_slot] = ctx_->Rel(edge);
@@ -122,7 +163,25 @@ class Expand final : public PerRow {
   }
 
  private:
+  using Edges_ = std::vector<std::pair<graph::Edge, graph::ActorId>>;
+
+  // The edges at `from` (reaching `far` when given). Input rows often repeat a node (every edge into it
+  // brings it again), so the lists are kept for the query's life, up to kCachedEdges edges in all.
+  Result<const Edges_*> Edges(graph::ActorId from, std::optional<graph::ActorId> far) {
+    auto key = std::make_pair(from, far.value_or(0));
+    if (auto it = cache_.find(key); it != cache_.end()) return &it->second;
+    scratch_.clear();
+    if (Status s = Neighbours(ctx_, spec_, from, far, true, &scratch_); !s.ok()) return s;
+    if (cached_ + scratch_.size() > kCachedEdges) return &scratch_;
+    cached_ += scratch_.size();
+    return &cache_.emplace(key, std::move(scratch_)).first->second;
+  }
+
+  static constexpr std::size_t kCachedEdges = 200000;
   ExpandSpec spec_;
+  std::map<std::pair<graph::ActorId, graph::ActorId>, Edges_> cache_;
+  std::size_t cached_ = 0;
+  Edges_ scratch_;
 };
 
 class VarExpand final : public PerRow {
@@ -152,6 +211,7 @@ class VarExpand final : public PerRow {
  private:
   // Depth-first over paths that use each edge at most once, as Cypher's relationship uniqueness requires.
   Status Walk(const Row& in, graph::ActorId at, std::vector<Row>* out) {
+    if (Status s = ctx_->Tick(); !s.ok()) return s;
     int depth = static_cast<int>(rels_.size());
     if (depth >= spec_.min_hops && (!spec_.to_bound || at == *target_)) {
       if (Status s = Emit(in, out); !s.ok()) return s;
@@ -227,7 +287,9 @@ Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node,
       f.from = spec.from_date;
       f.to = spec.to_date;
     }
+    Status late;
     auto visit = [&](const graph::Edge& e) {
+      if (late = ctx->Tick(); !late.ok()) return false;
       // Either way, a self-loop is found by both scans; it is one match.
       if (!outgoing && spec.direction == Direction::kBoth && e.source == e.target) return true;
       out->emplace_back(e, outgoing ? e.target : e.source);
@@ -239,7 +301,9 @@ Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node,
     for (graph::RelationId r : spec.relations) {
       f.relation = r;
       if (Status s = ctx->store()->ScanEdges(f, visit); !s.ok()) return s;
+      if (!late.ok()) break;
     }
+    if (!late.ok()) return late;
   }
   return Status::OK();
 }
@@ -250,9 +314,12 @@ std::optional<graph::ActorId> NodeIn(const Row& row, int slot) {
   return v.AsNode().id;
 }
 
-OperatorPtr MakeNodeScan(ExecContext* ctx, OperatorPtr child, int slot, std::optional<graph::ActorKind> kind,
-                         std::string text) {
-  return std::make_unique<NodeScan>(ctx, std::move(child), slot, kind, std::move(text));
+OperatorPtr MakeNodeScan(ExecContext* ctx, OperatorPtr child, int slot, ScanSpec what, std::string text) {
+  return std::make_unique<NodeScan>(ctx, std::move(child), slot, what, std::move(text));
+}
+
+OperatorPtr MakeArticleSeek(ExecContext* ctx, OperatorPtr child, int slot, ExprPtr id, std::string text) {
+  return std::make_unique<ArticleSeek>(ctx, std::move(child), slot, std::move(id), std::move(text));
 }
 
 OperatorPtr MakeNodeSeek(ExecContext* ctx, OperatorPtr child, int slot, std::string name, std::string text) {

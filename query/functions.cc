@@ -51,12 +51,6 @@ Value StringList(const std::vector<std::string>& items) {
   return Value::OfList(std::move(out));
 }
 
-Value Labels(const graph::Actor& a) {
-  std::vector<std::string> labels = {"Actor"};
-  for (const auto& label : NodeLabels())
-    if (LabelKind(label) == a.kind) labels.push_back(label);
-  return StringList(labels);
-}
 
 Result<Value> ToInteger(const Value& v) {
   switch (v.type()) {
@@ -90,6 +84,7 @@ Value ToFloat(const Value& v) {
 Value Keys(const Value& v) {
   switch (v.type()) {
     case Value::Type::kNode: return StringList(NodeProperties());
+    case Value::Type::kArticle: return StringList(ArticleProperties());
     case Value::Type::kRel: return StringList(RelProperties());
     case Value::Type::kMap: {
       std::vector<std::string> keys;
@@ -108,6 +103,7 @@ Result<Value> Range(const Expr& call, const std::vector<Value>& args, ExecContex
   List out;
   for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
     if (out.size() >= 1000000) return Status::LimitExceeded("range() would produce more than 1000000 values");
+    if (Status s = ctx->Tick(); !s.ok()) return s;
     out.push_back(Value::Int(i));
   }
   return Value::OfList(std::move(out));
@@ -131,9 +127,11 @@ Result<Value> Dispatch(const std::string& f, const Expr& call, const std::vector
   if (f == "id") {
     if (t == T::kNode) return Value::Int(v.AsNode().id);
     if (t == T::kRel) return Value::Int(static_cast<std::int64_t>(v.AsRel().edge.id));
+    // An article has no number of its own; its id is the source's, a string.
+    if (t == T::kArticle) return Value::String(v.AsArticle().id);
     return wrong();
   }
-  if (f == "labels") return t == T::kNode ? Result<Value>(Labels(v.AsNode())) : wrong();
+  if (f == "labels") return v.is_node() ? Result<Value>(StringList(LabelsOf(v))) : wrong();
   if (f == "tolower" || f == "toupper" || f == "trim") {
     if (t != T::kString) return wrong();
     std::string s = v.AsString();
@@ -147,7 +145,7 @@ Result<Value> Dispatch(const std::string& f, const Expr& call, const std::vector
     return Value::String(std::move(s));
   }
   if (f == "tostring") {
-    if (t == T::kList || t == T::kMap || t == T::kNode || t == T::kRel || t == T::kPath) return wrong();
+    if (t == T::kList || t == T::kMap || v.is_node() || t == T::kRel || t == T::kPath) return wrong();
     return Value::String(v.ToString());
   }
   if (f == "tointeger") return ToInteger(v);
@@ -197,6 +195,11 @@ const std::vector<std::string>& NodeProperties() {
   return kNames;
 }
 
+const std::vector<std::string>& ArticleProperties() {
+  static const std::vector<std::string> kNames = {"id", "title", "url", "outlet", "date"};
+  return kNames;
+}
+
 const std::vector<std::string>& RelProperties() {
   static const std::vector<std::string> kNames = {"date",    "precision", "article",  "sentence",
                                                   "speaker", "confidence", "implied"};
@@ -204,8 +207,17 @@ const std::vector<std::string>& RelProperties() {
 }
 
 const std::vector<std::string>& NodeLabels() {
-  static const std::vector<std::string> kLabels = {"Actor", "State", "Organization", "Group"};
+  static const std::vector<std::string> kLabels = {"Actor", "State", "Organization", "Group",
+                                                   std::string(kArticleLabel)};
   return kLabels;
+}
+
+std::vector<std::string> LabelsOf(const Value& node) {
+  if (node.type() == Value::Type::kArticle) return {std::string(kArticleLabel)};
+  std::vector<std::string> labels = {"Actor"};
+  for (const auto& label : NodeLabels())
+    if (LabelKind(label) == node.AsNode().kind) labels.push_back(label);
+  return labels;
 }
 
 std::optional<graph::ActorKind> LabelKind(std::string_view label) {
@@ -253,6 +265,16 @@ Value PropertyOf(const Value& v, const std::string& key) {
       if (key == "speaker") return e.evidence.speaker.empty() ? Value() : Value::String(e.evidence.speaker);
       if (key == "confidence") return Value::Float(FloatToDouble(e.confidence));
       if (key == "implied") return Value::Bool(e.implied);
+      return Value();
+    }
+    case Value::Type::kArticle: {
+      const graph::Article& a = v.AsArticle();
+      auto text = [](const std::string& s) { return s.empty() ? Value() : Value::String(s); };
+      if (key == "id") return Value::String(a.id);
+      if (key == "title") return Value::String(a.title);
+      if (key == "url") return text(a.url);
+      if (key == "outlet") return text(a.outlet);
+      if (key == "date") return a.published.known() ? Value::OfDate(a.published) : Value();
       return Value();
     }
     case Value::Type::kMap:

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "query/errors.h"
 #include "query/eval.h"
@@ -62,6 +63,21 @@ ExprPtr SlotRef(int slot, const Expr& like) {
 
 }  // namespace
 
+const std::vector<std::string>* PropertiesOf(VarKind kind) {
+  static const std::vector<std::string> kEither = [] {
+    std::vector<std::string> names = NodeProperties();
+    names.insert(names.end(), ArticleProperties().begin(), ArticleProperties().end());
+    return names;
+  }();
+  switch (kind) {
+    case VarKind::kNode: return &NodeProperties();
+    case VarKind::kArticle: return &ArticleProperties();
+    case VarKind::kAnyNode: return &kEither;
+    case VarKind::kRel: return &RelProperties();
+    default: return nullptr;
+  }
+}
+
 // Planning annotates the query's tree in place (slots, aggregate references), so a tree is planned once.
 Result<Plan> PlanQuery(const Query& query, ExecContext* ctx) { return Planner(ctx).Run(query); }
 
@@ -109,12 +125,12 @@ Status Planner::Bind(Expr* e, const std::vector<Var>& scope, bool allow_aggregat
       const Expr& base = *e->args[0];
       if (base.kind != Expr::Kind::kVariable) return Status::OK();
       for (const auto& v : scope) {
-        if (v.slot != base.slot || (v.kind != VarKind::kNode && v.kind != VarKind::kRel)) continue;
-        const auto& known = v.kind == VarKind::kNode ? NodeProperties() : RelProperties();
-        if (std::find(known.begin(), known.end(), e->name) == known.end())
-          return Error(e->offset, fmt::format("unknown property {} of {} {}{}", e->name,
-                                              v.kind == VarKind::kNode ? "node" : "relationship", v.name,
-                                              Suggestion(e->name, known)));
+        const std::vector<std::string>* known = PropertiesOf(v.kind);
+        if (v.slot != base.slot || !known) continue;
+        const char* what = v.kind == VarKind::kRel ? "relationship" : v.kind == VarKind::kArticle ? "article" : "node";
+        if (std::find(known->begin(), known->end(), e->name) == known->end())
+          return Error(e->offset, fmt::format("unknown property {} of {} {}{}", e->name, what, v.name,
+                                              Suggestion(e->name, *known)));
       }
       return Status::OK();
     }
@@ -218,8 +234,23 @@ Result<OperatorPtr> Planner::PlanProjection(const Clause& clause, OperatorPtr in
     op = MakeProject(ctx_, std::move(op), std::move(finals));
   }
   std::vector<int> slots;
-  for (const auto& v : new_scope) slots.push_back(v.slot);
-  if (p.distinct) op = MakeDistinct(ctx_, std::move(op), slots);
+  std::string names;
+  for (const auto& v : new_scope) {
+    slots.push_back(v.slot);
+    names += (names.empty() ? "" : ", ") + v.name;
+  }
+  if (p.distinct) op = MakeDistinct(ctx_, std::move(op), slots, names);
+  std::optional<std::int64_t> skip, limit;
+  if (p.skip) {
+    auto n = Count(p.skip, "SKIP");
+    if (!n.ok()) return n.status();
+    skip = *n;
+  }
+  if (p.limit) {
+    auto n = Count(p.limit, "LIMIT");
+    if (!n.ok()) return n.status();
+    limit = *n;
+  }
   if (!p.order_by.empty()) {
     // ORDER BY sees the new columns; without aggregation or DISTINCT also the variables before them.
     std::vector<Var> sort_scope;
@@ -238,18 +269,12 @@ Result<OperatorPtr> Planner::PlanProjection(const Clause& clause, OperatorPtr in
       sort_keys.push_back({e, s.descending});
       text += (text.empty() ? "" : ", ") + Text(*s.expr) + (s.descending ? " DESC" : "");
     }
-    op = MakeSort(ctx_, std::move(op), std::move(sort_keys), text);
+    std::optional<std::size_t> keep;
+    if (limit && *limit <= INT64_MAX - skip.value_or(0)) keep = static_cast<std::size_t>(skip.value_or(0) + *limit);
+    op = MakeSort(ctx_, std::move(op), std::move(sort_keys), keep, text);
   }
-  if (p.skip) {
-    auto n = Count(p.skip, "SKIP");
-    if (!n.ok()) return n.status();
-    op = MakeSkip(ctx_, std::move(op), *n);
-  }
-  if (p.limit) {
-    auto n = Count(p.limit, "LIMIT");
-    if (!n.ok()) return n.status();
-    op = MakeLimit(ctx_, std::move(op), *n);
-  }
+  if (skip) op = MakeSkip(ctx_, std::move(op), *skip);
+  if (limit) op = MakeLimit(ctx_, std::move(op), *limit);
   scope_ = new_scope;
   if (p.where) {
     if (Status s = Bind(p.where.get(), scope_, false); !s.ok()) return s;

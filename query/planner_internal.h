@@ -13,7 +13,14 @@
 
 namespace geokg::query {
 
-enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
+// kNode is an actor; kAnyNode an unlabelled node that no relationship touched, which may be an actor or an
+// article.
+enum class VarKind { kNode, kArticle, kAnyNode, kRel, kRelList, kPath, kValue };
+
+inline bool IsNodeKind(VarKind k) { return k == VarKind::kNode || k == VarKind::kArticle || k == VarKind::kAnyNode; }
+
+// The property names a variable of this kind has; nullptr for kinds without properties of their own.
+const std::vector<std::string>* PropertiesOf(VarKind kind);
 
 struct Var {
   std::string name;  // empty for the hidden slots of anonymous pattern elements
@@ -61,6 +68,10 @@ class Planner {
   int StartScore(const NodePattern& node) const;
   // The unapplied condition `slot.name = 'literal'`, which a seek by name can answer: its index and the name.
   std::optional<std::pair<std::size_t, std::string>> NameSeek(int slot) const;
+  // The unapplied condition `slot.id = expr` with everything `expr` reads bound: its index and `expr`.
+  std::optional<std::pair<std::size_t, ExprPtr>> IdSeek(int slot) const;
+  Result<VarKind> NodeKind(const NodePattern& node, const PatternPart& part, const Var* bound) const;
+  VarKind KindOf(int slot) const;
   void DateRange(int rel_slot, ExpandSpec* spec) const;
   int SlotOf(const NodePattern& node) const;
   int SlotOf(const RelPattern& rel) const;
@@ -76,6 +87,7 @@ class Planner {
   std::vector<const void*> pattern_keys_;  // NodePattern or RelPattern addresses, parallel to pattern_slots_
   std::vector<int> pattern_slots_;
   std::vector<int> segment_slots_;  // parallel to pattern_keys_: the hidden node list of a variable length
+  std::vector<VarKind> pattern_kinds_;  // parallel to pattern_keys_
 };
 
 }  // namespace geokg::query

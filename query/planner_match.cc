@@ -32,6 +32,22 @@ ExprPtr PropertyEquals(const std::string& var, int slot, const std::string& key,
   return eq;
 }
 
+// `'Label' IN labels(var)`, with the variable already bound to `slot`.
+ExprPtr HasLabel(const std::string& var, int slot, const std::string& label, std::size_t offset) {
+  auto v = NewExpr(Expr::Kind::kVariable, offset);
+  v->name = var;
+  v->slot = slot;
+  auto call = NewExpr(Expr::Kind::kCall, offset);
+  call->name = "labels";
+  call->args = {v};
+  auto name = NewExpr(Expr::Kind::kLiteral, offset);
+  name->value = Value::String(label);
+  auto in = NewExpr(Expr::Kind::kBinary, offset);
+  in->binary_op = BinaryOp::kIn;
+  in->args = {name, call};
+  return in;
+}
+
 void CollectSlots(const Expr& e, std::set<int>* out) {
   if ((e.kind == Expr::Kind::kVariable || e.kind == Expr::Kind::kSlot) && e.slot >= 0) out->insert(e.slot);
   for (const auto& a : e.args) CollectSlots(*a, out);
@@ -107,6 +123,41 @@ int Planner::SlotOf(const RelPattern& rel) const {
   return -1;
 }
 
+Result<VarKind> Planner::NodeKind(const NodePattern& node, const PatternPart& part, const Var* bound) const {
+  bool article = false;
+  std::string actor_label;
+  for (const auto& label : node.labels) {
+    if (label == kArticleLabel) {
+      article = true;
+    } else {
+      actor_label = label;
+    }
+  }
+  const bool attached = !part.rels.empty();
+  const std::string name = node.var.empty() ? "the node" : node.var;
+  if (article && !actor_label.empty())
+    return Error(node.offset, fmt::format("{} cannot be both an :Article and an actor (:{})", name, actor_label));
+  const bool is_article = article || (bound && bound->kind == VarKind::kArticle);
+  if (is_article && attached)
+    return Error(node.offset, "articles have no relationships; find the article of an edge r with "
+                              "MATCH (art:Article {id: r.article})");
+  if (bound && bound->kind == VarKind::kArticle && !actor_label.empty())
+    return Error(node.offset, fmt::format("{} is an article, not an actor (:{})", name, actor_label));
+  if (bound && bound->kind == VarKind::kNode && article)
+    return Error(node.offset, fmt::format("{} is an actor, not an :Article", name));
+  if (bound) return bound->kind;
+  if (article) return VarKind::kArticle;
+  return !actor_label.empty() || attached ? VarKind::kNode : VarKind::kAnyNode;
+}
+
+VarKind Planner::KindOf(int slot) const {
+  for (std::size_t i = 0; i < pattern_slots_.size(); ++i)
+    if (pattern_slots_[i] == slot) return pattern_kinds_[i];
+  for (const auto& v : scope_)
+    if (v.slot == slot) return v.kind;
+  return VarKind::kValue;
+}
+
 Status Planner::DeclarePatterns(const Clause& clause, std::vector<int>* new_slots) {
   auto declare = [&](const std::string& name, VarKind kind) {
     int slot = NewSlot();
@@ -119,17 +170,23 @@ Status Planner::DeclarePatterns(const Clause& clause, std::vector<int>* new_slot
   for (const PatternPart& part : clause.patterns) {
     for (const NodePattern& n : part.nodes) {
       const Var* v = n.var.empty() ? nullptr : Find(n.var);
-      if (v && v->kind != VarKind::kNode)
+      if (v && !IsNodeKind(v->kind))
         return Error(n.offset, fmt::format("{} is bound to something other than a node", n.var));
-      pattern_keys_.push_back(&n);
-      pattern_slots_.push_back(v ? v->slot : declare(n.var, VarKind::kNode));
-      segment_slots_.push_back(-1);
       for (const auto& label : n.labels)
         if (std::find(NodeLabels().begin(), NodeLabels().end(), label) == NodeLabels().end())
           return Error(n.offset, "unknown label :" + label + Suggestion(label, NodeLabels()));
+      auto kind = NodeKind(n, part, v);
+      if (!kind.ok()) return kind.status();
+      pattern_keys_.push_back(&n);
+      pattern_slots_.push_back(v ? v->slot : declare(n.var, *kind));
+      segment_slots_.push_back(-1);
+      pattern_kinds_.push_back(*kind);
+      const std::vector<std::string>& known = *PropertiesOf(*kind);
       for (const auto& [key, value] : n.properties)
-        if (std::find(NodeProperties().begin(), NodeProperties().end(), key) == NodeProperties().end())
-          return Error(n.offset, "unknown node property " + key + Suggestion(key, NodeProperties()));
+        if (std::find(known.begin(), known.end(), key) == known.end())
+          return Error(n.offset, fmt::format("unknown {} property {}{}",
+                                             *kind == VarKind::kArticle ? "article" : "node", key,
+                                             Suggestion(key, known)));
     }
     for (const RelPattern& r : part.rels) {
       if (!r.var.empty() && Find(r.var))
@@ -146,9 +203,11 @@ Status Planner::DeclarePatterns(const Clause& clause, std::vector<int>* new_slot
       bool many = r.variable_length || part.shortest != PatternPart::Shortest::kNone;
       if (many && !r.properties.empty())
         return Error(r.offset, "a variable-length relationship cannot have a property map; use WHERE");
+      VarKind kind = many ? VarKind::kRelList : VarKind::kRel;
       pattern_keys_.push_back(&r);
-      pattern_slots_.push_back(declare(r.var, many ? VarKind::kRelList : VarKind::kRel));
+      pattern_slots_.push_back(declare(r.var, kind));
       segment_slots_.push_back(r.variable_length && !part.path_var.empty() ? declare("", VarKind::kValue) : -1);
+      pattern_kinds_.push_back(kind);
     }
     if (!part.path_var.empty()) {
       if (Find(part.path_var)) return Error(part.offset, "variable " + part.path_var + " is already bound");
@@ -172,13 +231,23 @@ Status Planner::AddPatternConditions(const Clause& clause) {
   for (const PatternPart& part : clause.patterns) {
     for (const NodePattern& n : part.nodes) {
       int slot = SlotOf(n);
+      std::string var = n.var.empty() ? "_" : n.var;
       for (const auto& label : n.labels) {
         auto kind = LabelKind(label);
-        if (!kind) continue;
+        if (!kind) {
+          // :Actor and :Article need a test only on a node bound earlier that may be either.
+          if (KindOf(slot) != VarKind::kAnyNode) continue;
+          Condition c;
+          c.expr = HasLabel(n.var, slot, label, n.offset);
+          CollectSlots(*c.expr, &c.slots);
+          c.text = var + ":" + label;
+          conditions_.push_back(std::move(c));
+          continue;
+        }
         auto value = NewExpr(Expr::Kind::kLiteral, n.offset);
         value->value = Value::String(std::string(graph::ActorKindName(*kind)));
         if (Status s = add(n.var, slot, "kind", value, n.offset); !s.ok()) return s;
-        conditions_.back().text = (n.var.empty() ? "_" : n.var) + ":" + label;
+        conditions_.back().text = var + ":" + label;
         conditions_.back().label_slot = slot;
         conditions_.back().kind = kind;
       }
@@ -231,10 +300,30 @@ std::optional<std::pair<std::size_t, std::string>> Planner::NameSeek(int slot) c
   return std::nullopt;
 }
 
+std::optional<std::pair<std::size_t, ExprPtr>> Planner::IdSeek(int slot) const {
+  for (std::size_t i = 0; i < conditions_.size(); ++i) {
+    const Condition& c = conditions_[i];
+    const Expr& e = *c.expr;
+    if (c.applied || e.kind != Expr::Kind::kBinary || e.binary_op != BinaryOp::kEq) continue;
+    for (int side = 0; side < 2; ++side) {
+      if (!IsPropertyOf(*e.args[side], slot, "id")) continue;
+      std::set<int> reads;
+      CollectSlots(*e.args[1 - side], &reads);
+      if (!reads.count(slot) && std::includes(bound_.begin(), bound_.end(), reads.begin(), reads.end()))
+        return std::make_pair(i, e.args[1 - side]);
+    }
+  }
+  return std::nullopt;
+}
+
 int Planner::StartScore(const NodePattern& node) const {
   int slot = SlotOf(node);
+  VarKind kind = KindOf(slot);
   if (bound_.count(slot)) return 4;
-  if (NameSeek(slot)) return 3;
+  if (kind != VarKind::kArticle && NameSeek(slot)) return 3;
+  if (kind != VarKind::kNode && IdSeek(slot)) return 3;
+  // Articles outnumber actors by far: a scan of them goes last, when a seek by id may have become possible.
+  if (kind != VarKind::kNode) return 0;
   for (const auto& l : node.labels)
     if (LabelKind(l)) return 2;
   return 1;
@@ -242,18 +331,29 @@ int Planner::StartScore(const NodePattern& node) const {
 
 OperatorPtr Planner::PlanStart(const NodePattern& node, OperatorPtr op) {
   int slot = SlotOf(node);
+  VarKind kind = KindOf(slot);
   if (!bound_.count(slot)) {
-    if (auto seek = NameSeek(slot)) {
-      conditions_[seek->first].applied = true;
-      op = MakeNodeSeek(ctx_, std::move(op), slot, seek->second, NodeText(node));
+    auto name = kind != VarKind::kArticle ? NameSeek(slot) : std::nullopt;
+    auto id = kind != VarKind::kNode && !name ? IdSeek(slot) : std::nullopt;
+    if (name) {
+      // Only actors have names: the seek answers an unlabelled node too.
+      conditions_[name->first].applied = true;
+      op = MakeNodeSeek(ctx_, std::move(op), slot, name->second, NodeText(node));
+    } else if (id) {
+      conditions_[id->first].applied = true;
+      op = MakeArticleSeek(ctx_, std::move(op), slot, id->second,
+                           fmt::format("{} by id {}", NodeText(node), Text(*id->second)));
     } else {
-      std::optional<graph::ActorKind> kind;
+      ScanSpec what;
+      what.actors = kind != VarKind::kArticle;
+      what.articles = kind != VarKind::kNode;
       for (Condition& c : conditions_) {
-        if (c.label_slot != slot || c.applied || (kind && c.kind != kind)) continue;
-        kind = c.kind;
+        if (c.label_slot != slot || c.applied || (what.kind && c.kind != what.kind)) continue;
+        what.kind = c.kind;
+        what.articles = false;
         c.applied = true;
       }
-      op = MakeNodeScan(ctx_, std::move(op), slot, kind, NodeText(node));
+      op = MakeNodeScan(ctx_, std::move(op), slot, what, NodeText(node));
     }
     bound_.insert(slot);
   }
@@ -345,8 +445,7 @@ Result<OperatorPtr> Planner::PlanShortest(const PatternPart& part, OperatorPtr o
   op = PlanStart(part.nodes[1], std::move(op));
   auto spec = MakeSpec(part.rels[0], part.nodes[0], part.nodes[1], false);
   if (!spec.ok()) return spec.status();
-  // A breadth-first search stops at the first level that reaches the target, so it needs no hop limit.
-  if (part.rels[0].variable_length && !part.rels[0].max_hops) spec->max_hops = 1000;
+  if (part.rels[0].variable_length && !part.rels[0].max_hops) spec->max_hops = kUnboundedShortest;
   int path_slot = part.path_var.empty() ? -1 : Find(part.path_var)->slot;
   bound_.insert(spec->rel_slot);
   if (path_slot >= 0) bound_.insert(path_slot);
@@ -362,6 +461,7 @@ Result<OperatorPtr> Planner::PlanMatch(const Clause& clause, OperatorPtr input) 
   pattern_keys_.clear();
   pattern_slots_.clear();
   segment_slots_.clear();
+  pattern_kinds_.clear();
   bound_.clear();
   for (const auto& v : scope_) bound_.insert(v.slot);
   std::vector<int> new_slots;

@@ -62,7 +62,8 @@ int Sign(double d) { return d < 0 ? -1 : (d > 0 ? 1 : 0); }
 int Rank(Value::Type t) {
   switch (t) {
     case Value::Type::kMap: return 0;
-    case Value::Type::kNode: return 1;
+    case Value::Type::kNode:
+    case Value::Type::kArticle: return 1;
     case Value::Type::kRel: return 2;
     case Value::Type::kList: return 3;
     case Value::Type::kPath: return 4;
@@ -108,6 +109,7 @@ const char* TypeName(Value::Type type) {
     case Value::Type::kNode: return "node";
     case Value::Type::kRel: return "relationship";
     case Value::Type::kPath: return "path";
+    case Value::Type::kArticle: return "node";
   }
   return "?";
 }
@@ -131,6 +133,7 @@ std::string Value::ToString() const {
       return out + "}";
     }
     case Type::kNode: return "(" + AsNode().name + ")";
+    case Type::kArticle: return "(:Article " + AsArticle().id + ")";
     case Type::kRel: return RelText(AsRel());
     case Type::kPath: {
       const Path& p = AsPath();
@@ -180,6 +183,13 @@ std::string Value::ToJson() const {
                          e.date.known() ? JsonText(e.date.ToString()) : "null", JsonText(e.article_id),
                          e.evidence.sentence);
     }
+    case Type::kArticle: {
+      const graph::Article& a = AsArticle();
+      auto text_or_null = [](const std::string& s) { return s.empty() ? std::string("null") : JsonText(s); };
+      return fmt::format(R"({{"id":{},"title":{},"url":{},"outlet":{},"date":{}}})", JsonText(a.id),
+                         JsonText(a.title), text_or_null(a.url), text_or_null(a.outlet),
+                         text_or_null(a.published.ToString()));
+    }
     case Type::kPath: {
       const Path& p = AsPath();
       std::string nodes = "[", rels = "[";
@@ -200,6 +210,8 @@ std::optional<graph::Date> AsDateLike(const Value& v) {
 int OrderCompare(const Value& a, const Value& b) {
   int ra = Rank(a.type()), rb = Rank(b.type());
   if (ra != rb) return ra < rb ? -1 : 1;
+  // Actors and articles share a rank; actors come first.
+  if (a.type() != b.type() && !a.is_number()) return a.type() == Value::Type::kNode ? -1 : 1;
   switch (a.type()) {
     case Value::Type::kNull: return 0;
     case Value::Type::kBool: return Three(a.AsBool(), b.AsBool());
@@ -218,6 +230,7 @@ int OrderCompare(const Value& a, const Value& b) {
       return Three(x.size(), y.size());
     }
     case Value::Type::kNode: return Three(a.AsNode().id, b.AsNode().id);
+    case Value::Type::kArticle: return Three(a.AsArticle().id, b.AsArticle().id);
     case Value::Type::kRel: return Three(a.AsRel().edge.id, b.AsRel().edge.id);
     case Value::Type::kPath: {
       if (int c = CompareLists(a.AsPath().nodes, b.AsPath().nodes); c != 0) return c;

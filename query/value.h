@@ -1,5 +1,6 @@
 // Value: what a query expression evaluates to. null, bool, int, float, string, date, list, map, node
-// (an actor), relationship (an edge) and path.
+// (an actor), relationship (an edge), path and article (a node too, labelled :Article, which no relationship
+// touches).
 //
 // Values are cheap to copy: strings are held by value, everything larger (lists, maps, nodes, edges, paths)
 // behind a shared pointer to an immutable object.
@@ -44,10 +45,12 @@ using RelPtr = std::shared_ptr<const Relationship>;
 using ListPtr = std::shared_ptr<const List>;
 using MapPtr = std::shared_ptr<const Map>;
 using PathPtr = std::shared_ptr<const Path>;
+// An article as a query sees it: without its text, which no property exposes.
+using ArticlePtr = std::shared_ptr<const graph::Article>;
 
 class Value {
  public:
-  enum class Type { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRel, kPath };
+  enum class Type { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRel, kPath, kArticle };
 
   Value() = default;
   static Value Bool(bool b) { return Value(Rep(b)); }
@@ -60,10 +63,13 @@ class Value {
   static Value Node(NodePtr actor) { return Value(Rep(std::move(actor))); }
   static Value Rel(RelPtr rel) { return Value(Rep(std::move(rel))); }
   static Value OfPath(Path path) { return Value(Rep(std::make_shared<const Path>(std::move(path)))); }
+  static Value OfArticle(ArticlePtr article) { return Value(Rep(std::move(article))); }
 
   Type type() const { return static_cast<Type>(rep_.index()); }
   bool is_null() const { return type() == Type::kNull; }
   bool is_number() const { return type() == Type::kInt || type() == Type::kFloat; }
+  // An actor or an article: what a node pattern binds.
+  bool is_node() const { return type() == Type::kNode || type() == Type::kArticle; }
 
   // Preconditions: type() is the one named.
   bool AsBool() const { return std::get<bool>(rep_); }
@@ -78,28 +84,29 @@ class Value {
   const graph::Actor& AsNode() const { return *std::get<NodePtr>(rep_); }
   const Relationship& AsRel() const { return *std::get<RelPtr>(rep_); }
   const Path& AsPath() const { return *std::get<PathPtr>(rep_); }
+  const graph::Article& AsArticle() const { return *std::get<ArticlePtr>(rep_); }
 
   // The text a result cell shows: strings bare, null as "null", floats always with a point ("2.0"), dates
-  // as "2025-02-10", nodes as "(Iran)", relationships as "[:ACCUSES 2025-02-10]", lists and maps with their
-  // strings quoted: "['Tehran', 'Persia']".
+  // as "2025-02-10", nodes as "(Iran)", articles as "(:Article a1)", relationships as "[:ACCUSES 2025-02-10]",
+  // lists and maps with their strings quoted: "['Tehran', 'Persia']".
   std::string ToString() const;
-  // The value as JSON: nodes and relationships become objects of their properties.
+  // The value as JSON: nodes, articles and relationships become objects of their properties.
   std::string ToJson() const;
 
  private:
   using Rep = std::variant<std::monostate, bool, std::int64_t, double, std::string, graph::Date, ListPtr, MapPtr,
-                           NodePtr, RelPtr, PathPtr>;
+                           NodePtr, RelPtr, PathPtr, ArticlePtr>;
   explicit Value(Rep rep) : rep_(std::move(rep)) {}
   Rep rep_;
 };
 
 // Cypher's name of a type, for error messages: "null", "boolean", "integer", "float", "string", "date",
-// "list", "map", "node", "relationship", "path".
+// "list", "map", "node" (actors and articles), "relationship", "path".
 const char* TypeName(Value::Type type);
 
 // The total order ORDER BY, min, max, DISTINCT and grouping use: values of different types order by type
 // (map, node, relationship, list, path, date, string, boolean, number, null last); ints and floats compare
-// as numbers. Returns <0, 0 or >0.
+// as numbers, actors sort before articles. Returns <0, 0 or >0.
 int OrderCompare(const Value& a, const Value& b);
 
 // Cypher's `=`: nullopt (null) when either side is or holds a null, else whether the values are equal.

@@ -1,7 +1,8 @@
 // Runs the data-driven Cypher tests in tests/queries/*.test over the fixture graph of query_fixture.h.
 //
 // A .test file holds cases, each:
-//   -- NAME                  starts a case
+//   -- NAME                  starts a case; a name ending in " [kuzu]" marks a query that runs unchanged on
+//                            Kuzu and gives the same rows there (tools/kuzu/diff checks it)
 //   QUERY                    one or more lines
 //   ---- columns             optional: the next line holds the expected column names, tab-separated
 //   ---- N                   N expected rows follow, cells tab-separated as Value::ToString prints them;

@@ -139,14 +139,23 @@ TEST_CASE("EXPLAIN and PROFILE are recognised", "[query][parser]") {
   CHECK(profile->mode == geokg::query::Query::Mode::kProfile);
 }
 
-TEST_CASE("PROFILE reports the rows each operator produced", "[query][engine]") {
+TEST_CASE("PROFILE reports the rows and the time of each operator", "[query][engine]") {
   geokg::testing::QueryFixture fixture;
   geokg::query::Engine engine(fixture.store());
   auto result = engine.Run("PROFILE MATCH (a {name: 'UN'})-[r]->(b) RETURN b.name");
   REQUIRE(result.ok());
   CHECK(result->rows.size() == 3);
-  CHECK(result->plan.find("Expand (a)-[r]->(b)  [3 rows]") != std::string::npos);
-  CHECK(result->plan.find("NodeSeek (a) by name 'UN'  [1 row]") != std::string::npos);
+  CHECK(result->plan.find("Expand (a)-[r]->(b)  [3 rows, ") != std::string::npos);
+  CHECK(result->plan.find("NodeSeek (a) by name 'UN'  [1 row, ") != std::string::npos);
+  // Every line ends with the time spent in that operator alone.
+  std::size_t lines = 0, timed = 0;
+  for (std::size_t begin = 0, end; (end = result->plan.find('\n', begin)) != std::string::npos; begin = end + 1) {
+    std::string line = result->plan.substr(begin, end - begin);
+    ++lines;
+    if (line.size() > 4 && line.compare(line.size() - 4, 4, " ms]") == 0) ++timed;
+  }
+  CHECK(lines == 4);
+  CHECK(timed == lines);
 }
 
 TEST_CASE("no prefix of a valid query crashes or passes silently", "[query][engine]") {

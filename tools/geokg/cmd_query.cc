@@ -8,62 +8,20 @@
 
 #include "query/engine.h"
 #include "tools/geokg/commands.h"
-#include "tools/geokg/table.h"
+#include "tools/geokg/query_output.h"
 
 namespace geokg::cli {
 
 namespace {
 
-// A CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180).
-std::string CsvCell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-// In CSV and TSV a null is an empty field, as spreadsheet and database loaders expect.
-std::string FieldText(const query::Value& v) { return v.is_null() ? "" : v.ToString(); }
-
-void PrintDelimited(const query::QueryResult& r, bool csv) {
-  auto cell = [csv](const std::string& s) { return csv ? CsvCell(s) : TsvCell(s); };
-  const char* sep = csv ? "," : "\t";
-  std::string line;
-  for (std::size_t i = 0; i < r.columns.size(); ++i) line += (i ? sep : "") + cell(r.columns[i]);
-  fmt::print("{}\n", line);
-  for (const auto& row : r.rows) {
-    line.clear();
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? sep : "") + cell(FieldText(row[i]));
-    fmt::print("{}\n", line);
-  }
-}
-
-void PrintJson(const query::QueryResult& r) {
-  fmt::print("[");
-  for (std::size_t n = 0; n < r.rows.size(); ++n) {
-    std::string object = "{";
-    for (std::size_t i = 0; i < r.columns.size(); ++i)
-      object += (i ? "," : "") + JsonString(r.columns[i]) + ":" + r.rows[n][i].ToJson();
-    fmt::print("{}\n{}", n ? "," : "", object + "}");
-  }
-  fmt::print("{}]\n", r.rows.empty() ? "" : "\n");
-}
-
-void PrintTable(const query::QueryResult& r) {
-  Table table(r.columns);
-  for (const auto& row : r.rows) {
-    std::vector<std::string> cells;
-    for (const auto& v : row) cells.push_back(v.ToString());
-    table.Add(std::move(cells));
-  }
-  table.Print(stdout);
-  fmt::print("({} row{})\n", r.rows.size(), r.rows.size() == 1 ? "" : "s");
-}
-
 int RunQuery(const Args& args) {
-  std::string format = args.Get("--format").value_or("table");
-  if (format != "table" && format != "json" && format != "csv" && format != "tsv")
-    return UsageError("query", fmt::format("unknown format '{}' (table, json, csv or tsv)", format));
+  std::string format_name = args.Get("--format").value_or("table");
+  auto format = ParseOutputFormat(format_name);
+  if (!format)
+    return UsageError("query",
+                      fmt::format("unknown format '{}' (table, json, csv or tsv)", format_name));
+  query::QueryLimits limits;
+  if (auto error = ReadLimits(args, &limits)) return UsageError("query", *error);
   auto file = args.Get("--file");
   if (file && !args.positional().empty())
     return UsageError("query", "give the query as an argument or with -f, not both");
@@ -77,46 +35,41 @@ int RunQuery(const Args& args) {
   } else {
     text.assign(std::istreambuf_iterator<char>(std::cin), {});
   }
-  if (text.find_first_not_of(" \t\r\n;") == std::string::npos) return UsageError("query", "no query given");
+  if (text.find_first_not_of(" \t\r\n;") == std::string::npos)
+    return UsageError("query", "no query given");
 
   auto store = OpenStore(args, true);
   if (!store) return kExitError;
   query::Engine engine(store.get());
-  auto result = engine.Run(text);
+  auto result = engine.Run(text, limits);
   if (!result.ok()) return Fail(result.status());
-  bool explain = result->columns.size() == 1 && result->columns[0] == "plan" && !result->plan.empty();
-  if (explain && format == "table") {
-    fmt::print("{}", result->plan);
-    return kExitOk;
-  }
-  if (format == "json") {
-    PrintJson(*result);
-  } else if (format == "csv" || format == "tsv") {
-    PrintDelimited(*result, format == "csv");
-  } else {
-    PrintTable(*result);
-  }
-  // PROFILE's plan goes to stderr in the machine formats, so that stdout stays parseable.
-  if (!explain && !result->plan.empty()) fmt::print(format == "table" ? stdout : stderr, "\n{}", result->plan);
+  PrintResult(*result, *format, stdout, stderr);
   return kExitOk;
 }
 
 }  // namespace
 
 Command QueryCommand() {
-  return {{"query",
-           "[--db DIR] [--format table|json|csv|tsv] ['QUERY' | -f FILE]",
-           "Run a Cypher query (read-only openCypher subset) and print its rows.",
-           {DbOption(),
-            {"--format", "", "FORMAT", "table (default), json, csv or tsv"},
-            {"--file", "-f", "FILE", "read the query from FILE"}},
-           0,
-           1,
-           "Without QUERY or -f the query is read from standard input. EXPLAIN QUERY prints the plan; PROFILE QUERY\n"
-           "adds the rows each operator produced. Example:\n"
-           "  geokg query \"MATCH (a:State)-[r:ACCUSES]->(b) WHERE r.date >= date('2025-01') "
-           "RETURN a.name, b.name, count(*) AS n ORDER BY n DESC\""},
-          RunQuery};
+  std::vector<OptionSpec> options = {
+      DbOption(),
+      {"--format", "", "FORMAT", "table (default), json, csv or tsv"},
+      {"--file", "-f", "FILE", "read the query from FILE"}};
+  for (auto& o : LimitOptions()) options.push_back(std::move(o));
+  return {
+      {"query",
+       "[--db DIR] [--format table|json|csv|tsv] [--timeout S] [--max-rows N] ['QUERY' | -f FILE]",
+       "Run a Cypher query (read-only openCypher subset) and print its rows.", std::move(options),
+       0, 1,
+       "Without QUERY or -f the query is read from standard input. EXPLAIN QUERY prints the plan; "
+       "PROFILE QUERY\n"
+       "adds the rows each operator produced and the time it took. Nodes are actors (:Actor, "
+       ":State,\n"
+       ":Organization, :Group) and articles (:Article); :schema in geokg shell lists the labels, "
+       "relation\n"
+       "types and properties. Example:\n"
+       "  geokg query \"MATCH (a:State)-[r:ACCUSES]->(b) WHERE r.date >= date('2025-01') "
+       "RETURN a.name, b.name, count(*) AS n ORDER BY n DESC\""},
+      RunQuery};
 }
 
 }  // namespace geokg::cli

@@ -36,6 +36,7 @@ Command StatsCommand();
 Command ExportCommand();
 Command TimelineCommand();
 Command QueryCommand();
+Command ShellCommand();
 Command AnalyzeCommand();
 
 // The options every database command takes, and every command that reads the data directory.

@@ -11,6 +11,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       IngestCommand(), ExtractCommand(), ActorsCommand(), RelationsCommand(),
       EdgesCommand(),  StatsCommand(),   ExportCommand(), TimelineCommand(), QueryCommand(), AnalyzeCommand(),
+      ShellCommand(),
   };
   return commands;
 }
