@@ -104,8 +104,11 @@ Result<IngestSummary> Ingestor::IngestPath(const std::string& path, const ErrorS
       },
       options_.limits);
   if (store_failure.ok() && !chunk.empty()) store_failure = Flush(&chunk, &summary, on_error);
-  if (!read.ok()) return read;
   if (!store_failure.ok()) return store_failure;
+  if (!read.ok()) {
+    ++summary.errors;
+    on_error({{}, read.message()});  // the reader's message names the path
+  }
   return summary;
 }
 

@@ -47,9 +47,10 @@ class Ingestor {
       : store_(store), extractor_(extractor), options_(options) {}
 
   // Reads, extracts and stores every article under `path` (a file, a folder, or "-" for stdin). Problems with
-  // single articles go to `on_error` and are counted; the other articles are still stored. Returns a non-OK
-  // Status only when `path` cannot be read at all or the store fails (then nothing of the failing article is
-  // written and earlier articles stay stored). `on_error` is called from the calling thread only.
+  // single articles, and a `path` that cannot be read at all, go to `on_error` and are counted in `errors`;
+  // the other articles are still stored, so a caller can go on with its next path. Returns a non-OK Status
+  // only when the store fails (then nothing of the failing article is written and earlier articles stay
+  // stored). `on_error` is called from the calling thread only.
   Result<IngestSummary> IngestPath(const std::string& path, const ErrorSink& on_error);
 
   // Extracts and stores one article.

@@ -117,11 +117,18 @@ std::optional<std::string> ReadFile(const fs::path& path, Format format, const S
   return std::nullopt;
 }
 
-// Directories are followed through symlinks, but each real directory only once: a link back up the tree
-// does not loop and a second link to a directory does not read its articles twice.
+// Whether `dir` is `ancestor` or lies under it; both are canonical.
+bool Within(const fs::path& dir, const fs::path& ancestor) {
+  return std::mismatch(ancestor.begin(), ancestor.end(), dir.begin(), dir.end()).first == ancestor.end();
+}
+
+// Directories are followed through symlinks, but each real directory only once: a second link to a
+// directory does not read its articles twice, and a link back up the tree is reported as a loop (a crawler's
+// mirror gone wrong, most likely) rather than followed.
 std::optional<std::string> ReadFolder(const fs::path& dir, std::set<fs::path>* visited,
                                       const Sinks& sinks) {
   std::error_code error;
+  const fs::path here = fs::canonical(dir, error);
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
     entries.push_back(it->path());
@@ -133,7 +140,13 @@ std::optional<std::string> ReadFolder(const fs::path& dir, std::set<fs::path>* v
     std::optional<std::string> cause;
     if (type == fs::file_type::directory) {
       const fs::path real = fs::canonical(entry, error);
-      if (!error && visited->insert(real).second) cause = ReadFolder(entry, visited, sinks);
+      if (error) {
+        cause = fmt::format("cannot read directory: {}", error.message());
+      } else if (visited->insert(real).second) {
+        cause = ReadFolder(entry, visited, sinks);
+      } else if (Within(here, real)) {
+        cause = fmt::format("directory loop: links back to {}, not followed", real.string());
+      }
     } else if (auto format = FormatOf(entry)) {
       // A dangling symlink gets its error from ReadFile; a FIFO or a device would block or never end.
       if (type == fs::file_type::regular || type == fs::file_type::not_found) {
@@ -182,7 +195,9 @@ std::string Origin::ToString() const {
   return line == 0 ? file : fmt::format("{}:{}", file, line);
 }
 
-std::string ReadError::ToString() const { return fmt::format("{}: {}", origin.ToString(), message); }
+std::string ReadError::ToString() const {
+  return origin.file.empty() ? message : fmt::format("{}: {}", origin.ToString(), message);
+}
 
 Status ReadArticles(const std::string& path, const ArticleSink& on_article, const ErrorSink& on_error,
                     const ReadLimits& limits) {

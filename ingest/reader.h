@@ -30,7 +30,8 @@ struct Origin {
 struct ReadError {
   Origin origin;
   std::string message;  // the cause: "invalid UTF-8 at byte 17", "expected a JSON object, found an array"
-  std::string ToString() const;  // "file:line: message"
+  // "file:line: message"; just the message when `origin.file` is empty, for a cause that names its path.
+  std::string ToString() const;
 };
 
 struct ReadLimits {

@@ -168,7 +168,8 @@ std::vector<Case> GeneratedCases(const TempDir& dir) {
   };
   const std::string loop = folder("directory_loop");
   fs::create_directory_symlink(loop, loop + "/loop");
-  cases.push_back({"directory_loop/ (loop -> .)", loop, "", "", 1});
+  cases.push_back({"directory_loop/ (loop -> .)", loop, loop + "/loop",
+                   "directory loop: links back to " + fs::canonical(loop).string(), 1});
   const std::string dangling = folder("dangling_symlink");
   fs::create_symlink(dangling + "/nowhere.jsonl", dangling + "/gone.jsonl");
   cases.push_back({"dangling_symlink/gone.jsonl -> nowhere", dangling, dangling + "/gone.jsonl",

@@ -1,4 +1,6 @@
 // End-to-end tests of the command line's contract: help, usage errors and exit statuses.
+#include <fstream>
+
 #include <catch2/catch.hpp>
 
 #include "tests/cli_run.h"
@@ -48,4 +50,21 @@ TEST_CASE("a missing input path is an error naming it", "[cli]") {
   auto r = RunGeokg(dir, "ingest --db db no-such-file.jsonl");
   CHECK(r.status == 1);
   CHECK(r.err.find("no-such-file.jsonl") != std::string::npos);
+}
+
+TEST_CASE("a path that cannot be read is reported and the next paths are still ingested", "[cli]") {
+  TempDir dir;
+  std::ofstream(dir / "first.txt") << "Russia accused Ukraine of shelling the plant.\n";
+  std::ofstream(dir / "table.csv") << "a,b\n";
+  std::ofstream(dir / "last.txt") << "China urged Russia to negotiate.\n";
+  auto r = RunGeokg(dir, "ingest --db db first.txt table.csv missing.txt last.txt");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("unsupported file type: table.csv") != std::string::npos);
+  CHECK(r.err.find("no such file or directory: missing.txt") != std::string::npos);
+  // Each unreadable path is named once, not prefixed with itself again.
+  CHECK(r.err.find("table.csv: unsupported") == std::string::npos);
+  CHECK(r.out.find("2 articles read: 2 new") != std::string::npos);
+  auto edges = RunGeokg(dir, "edges --db db");
+  CHECK(edges.out.find("Ukraine") != std::string::npos);
+  CHECK(edges.out.find("China") != std::string::npos);
 }

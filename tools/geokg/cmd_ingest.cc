@@ -44,11 +44,10 @@ int RunIngest(const Args& args) {
     auto summary = ingestor.IngestPath(path, [](const ingest::ReadError& error) {
       fmt::print(stderr, "geokg: {}\n", error.ToString());
     });
-    if (!summary.ok()) {
+    if (!summary.ok()) {  // the store failed: stop, keep what is written
       status = Fail(summary.status());
       ++total.errors;
-      if (!summary.status().IsNotFound()) break;  // the store failed: stop, keep what is written
-      continue;
+      break;
     }
     total += *summary;
   }
