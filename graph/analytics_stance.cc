@@ -22,8 +22,11 @@ Result<std::vector<StanceCount>> Count(Store& store, const GraphView& view, Acto
 
   // (period, b -> a, relation): sorting on this key gives the documented order.
   std::map<std::tuple<std::uint32_t, bool, RelationId>, StanceCount> counts;
-  for (const auto& [from, to, forward] :
-       {std::tuple{*va, *vb, true}, std::tuple{*vb, *va, false}}) {
+  for (const auto& direction : {std::tuple{*va, *vb, true}, std::tuple{*vb, *va, false}}) {
+    // Named copies, not a structured binding: clang before 16 cannot capture a binding in a lambda.
+    const auto from = std::get<0>(direction);
+    const auto to = std::get<1>(direction);
+    const bool forward = std::get<2>(direction);
     if (!forward && *va == *vb) break;  // an actor's edges to itself, counted once
     for (std::size_t e : view.OutEdges(from)) {
       const ViewEdge& edge = view.edges()[e];
