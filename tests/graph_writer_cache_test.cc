@@ -1,42 +1,21 @@
 // The writer's memory of stored actors and relation types (RocksDbStore::WriterCache): what one
 // article teaches it reaches the next articles and the next open, and a failed article teaches it
 // nothing. Also: read-only opens leave no directory behind.
-#include <unistd.h>
-
-#include <atomic>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "graph/store.h"
+#include "tests/graph_fixture.h"
 
 namespace geokg::graph {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("geokg-cache-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-             "-" + std::to_string(std::random_device()()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string db() const { return (path_ / "db").string(); }
-
- private:
-  fs::path path_;
-};
+using fixture::TempDir;
 
 std::unique_ptr<Store> OpenOrDie(const std::string& dir, bool read_only = false) {
   Store::Options options;
@@ -92,7 +71,7 @@ Actor Find(Store& store, const std::string& name) {
 
 TEST_CASE("a failed article teaches the writer nothing", "[graph][cache]") {
   TempDir tmp;
-  auto store = OpenOrDie(tmp.db());
+  auto store = OpenOrDie((tmp / "db"));
   Add(*store, Batch("a1", {Named("Iran", {"Tehran"})}, {kAccuses}, {}));
 
   // A new actor and a new relation type, then an edge naming a type nobody defines.
@@ -128,7 +107,7 @@ TEST_CASE("what one article teaches the writer reaches later articles and later 
           "[graph][cache]") {
   TempDir tmp;
   {
-    auto store = OpenOrDie(tmp.db());
+    auto store = OpenOrDie((tmp / "db"));
     Add(*store, Batch("a1", {Named("US", {"America"}, "", ActorKind::kOther)}, {kAccuses}, {}));
     // More aliases, a code and a kind for the same actor.
     Add(*store, Batch("a2", {Named("US", {"America", "United States"}, "USA")}, {}, {}));
@@ -142,7 +121,7 @@ TEST_CASE("what one article teaches the writer reaches later articles and later 
     Add(*store,
         Batch("a4", {}, {{112, "accuses", "111", "ACCUSE"}}, {Draft("Iran", "accuses", "US")}));
   }
-  auto store = OpenOrDie(tmp.db());
+  auto store = OpenOrDie((tmp / "db"));
   Add(*store,
       Batch("a5", {Named("US", {"USA", "Washington"})}, {}, {Draft("US", "accuses", "Iran")}));
   const Actor us = Find(*store, "washington");
@@ -160,9 +139,9 @@ TEST_CASE("what one article teaches the writer reaches later articles and later 
 
 TEST_CASE("read-only opens leave no directory behind", "[graph][cache]") {
   TempDir tmp;
-  { Add(*OpenOrDie(tmp.db()), Batch("a1", {Named("Iran", {})}, {kAccuses}, {})); }
+  { Add(*OpenOrDie((tmp / "db")), Batch("a1", {Named("Iran", {})}, {kAccuses}, {})); }
   // A temp directory of this test's own, so that other tests' readers do not count.
-  const fs::path temp = fs::path(tmp.db()).parent_path() / "tmp";
+  const fs::path temp = fs::path((tmp / "db")).parent_path() / "tmp";
   fs::create_directories(temp);
   const char* old_tmpdir = std::getenv("TMPDIR");
   const std::string saved = old_tmpdir != nullptr ? old_tmpdir : "";
@@ -171,7 +150,7 @@ TEST_CASE("read-only opens leave no directory behind", "[graph][cache]") {
     return std::distance(fs::directory_iterator(temp), fs::directory_iterator());
   };
   {
-    auto reader = OpenOrDie(tmp.db(), /*read_only=*/true);
+    auto reader = OpenOrDie((tmp / "db"), /*read_only=*/true);
     CHECK(entries() == 1);
     auto stats = reader->Stats();
     REQUIRE(stats.ok());

@@ -13,9 +13,6 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -23,91 +20,11 @@
 #include "ingest/extractor.h"
 #include "ingest/ingestor.h"
 #include "ingest/sentences.h"
+#include "tools/crashtest/synthetic_corpus.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) cells.push_back(cell);
-    rows.push_back(std::move(cells));
-  }
-  return rows;
-}
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  for (std::string part; std::getline(ss, part, sep);) out.push_back(part);
-  return out;
-}
-
-struct Vocabulary {
-  std::vector<std::string> actors;
-  std::vector<std::string> past_verbs;  // "accused", "urged", ...
-};
-
-Vocabulary LoadVocabulary(const std::string& data) {
-  Vocabulary v;
-  for (const auto& row : ReadTsv(data + "/gazetteer/actors.tsv"))
-    if (!row.empty()) v.actors.push_back(row[0]);
-  for (const auto& row : ReadTsv(data + "/lexicon/triggers.tsv")) {
-    if (row.size() < 3 || row[2] != "verb" || row[0].find("...") != std::string::npos) continue;
-    auto forms = Split(row[0], '|');
-    // Forms list base, third person, past, participle: the past tense is the third.
-    if (forms.size() >= 3) v.past_verbs.push_back(forms[2]);
-  }
-  return v;
-}
-
-std::string JsonEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
-// Writes `n` articles of about a dozen sentences to `path` as JSON Lines.
-void WriteCorpus(const Vocabulary& v, std::size_t n, const std::string& path) {
-  std::mt19937 rng(20250211);
-  auto pick = [&](const std::vector<std::string>& items) -> const std::string& {
-    return items[std::uniform_int_distribution<std::size_t>(0, items.size() - 1)(rng)];
-  };
-  static const char* kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
-  std::ofstream out(path);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string text;
-    for (int s = 0; s < 12; ++s) {
-      const std::string& a = pick(v.actors);
-      const std::string& b = pick(v.actors);
-      const std::string& verb = pick(v.past_verbs);
-      switch (rng() % 6) {
-        case 0: text += fmt::format("{} {} {} on {}.", a, verb, b, kDays[rng() % 5]); break;
-        case 1: text += fmt::format("Officials in {} said talks with {} would resume next month.", a, b); break;
-        case 2: text += fmt::format("A spokesperson for {} {} {} over the border incident.", a, verb, b); break;
-        case 3: text += fmt::format("The meeting in {} ended without a joint statement.", a); break;
-        case 4: text += fmt::format("{} and {} {} {} in a joint statement.", a, b, verb, pick(v.actors)); break;
-        default: text += fmt::format("Analysts said the dispute between {} and {} could widen.", a, b); break;
-      }
-      text += s % 4 == 3 ? "\n\n" : " ";
-    }
-    out << fmt::format(R"({{"id": "bench-{}", "title": "Synthetic report {}", "date": "2025-0{}-1{}", "text": "{}"}})",
-                       i, i, 1 + i % 9, i % 10, JsonEscape(text))
-        << "\n";
-  }
-}
 
 double Seconds(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -184,7 +101,13 @@ int main(int argc, char** argv) {
   auto dir = std::filesystem::temp_directory_path() / fmt::format("geokg-bench-{}", ::getpid());
   std::filesystem::create_directories(dir);
   std::string corpus_path = (dir / "corpus.jsonl").string();
-  WriteCorpus(LoadVocabulary(data), articles, corpus_path);
+  geokg::crashtest::CorpusOptions options;
+  options.articles = articles;
+  options.duplicate_every = 0;  // every article is extracted and written, none skipped as a duplicate
+  if (auto written = geokg::crashtest::WriteSyntheticCorpus(data, options, corpus_path); !written.ok()) {
+    fmt::print(stderr, "bench: {}\n", written.message());
+    return 1;
+  }
   Corpus corpus = LoadCorpus(corpus_path);
 
   fmt::print("corpus: {} articles, {} sentences, {:.1f} MB; {} hardware threads\n", corpus.articles.size(),

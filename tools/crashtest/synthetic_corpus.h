@@ -1,6 +1,6 @@
-// A deterministic synthetic corpus for the reliability tools and tests: JSON Lines articles built
-// from the gazetteer and the relation lexicon in a data directory, so that it never holds
-// third-party text and every article yields edges.
+// A deterministic synthetic corpus for the reliability tools, the tests and the extraction
+// benchmark: JSON Lines articles built from the gazetteer and the relation lexicon in a data
+// directory, so that it never holds third-party text and every article yields edges.
 //
 // The same (data directory, options) always gives the same bytes. Every `duplicate_every`-th
 // article repeats an earlier article's text under a new id, so that an ingest also exercises the
