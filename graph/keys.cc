@@ -207,6 +207,18 @@ std::string InEdgePrefix(ActorId target, RelationId relation) {
   return key;
 }
 
+std::string OutEdgeSeek(ActorId source, RelationId relation, std::uint32_t date) {
+  std::string key = OutEdgePrefix(source, relation);
+  PutFixed(&key, date);
+  return key;
+}
+
+std::string InEdgeSeek(ActorId target, RelationId relation, std::uint32_t date) {
+  std::string key = InEdgePrefix(target, relation);
+  PutFixed(&key, date);
+  return key;
+}
+
 std::string TimePrefix(std::uint32_t date) {
   std::string key = Tag(Family::kTime);
   PutFixed(&key, date);

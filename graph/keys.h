@@ -43,7 +43,9 @@
 //   time index), so a query is ONE prefix or range scan that rejects entries without reading edge
 //   records; the values are empty because the key is the data. Dates are Date::Packed() (yyyymmdd,
 //   zeros for unknown parts, 0 when unknown), so undated edges sort first in the time index and a
-//   date bound skips them.
+//   date bound skips them. The relation comes before the date in the out- and in-edge keys, so
+//   that one actor's edges of one relation in a date range are one key range (OutEdgeSeek), and a
+//   date range over every relation is a seek per relation.
 // - meta "format_version" changes whenever any of the above changes meaning. A database whose
 //   version is newer than kFormatVersion is refused rather than misread.
 //
@@ -140,6 +142,10 @@ std::string OutEdgePrefix(ActorId source);
 std::string OutEdgePrefix(ActorId source, RelationId relation);
 std::string InEdgePrefix(ActorId target);
 std::string InEdgePrefix(ActorId target, RelationId relation);
+// The first key of `actor`'s out-edges (or in-edges) of `relation` dated `date` or later: within
+// one relation the index is in date order, so a date range is a key range starting here.
+std::string OutEdgeSeek(ActorId source, RelationId relation, std::uint32_t date);
+std::string InEdgeSeek(ActorId target, RelationId relation, std::uint32_t date);
 // 't' date: the first key of edges dated `date` or later.
 std::string TimePrefix(std::uint32_t date);
 

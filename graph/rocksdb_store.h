@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/store.h"
@@ -64,7 +65,10 @@ class RocksDbStore final : public Store {
   Result<std::optional<Article>> GetArticle(std::string_view id) override;
   Status ScanArticles(const std::function<bool(const Article&)>& visit) override;
   Status ScanEdges(const EdgeFilter& filter, const EdgeVisitor& visit) override;
+  Status ScanEdgeRefs(const EdgeFilter& filter, const EdgeRefVisitor& visit) override;
+  Result<std::optional<Edge>> GetEdge(EdgeId id) override;
   Result<StoreStats> Stats() override;
+  Status Compact() override;
 
   Result<std::optional<std::string>> Get(std::string_view key) { return ReadKey(db_.get(), key); }
   // Visits the keys in [lower, upper) in order (an empty `upper` means no bound) until `visit`
@@ -78,9 +82,21 @@ class RocksDbStore final : public Store {
   Result<std::optional<Article>> ArticleBySeq(ArticleSeq seq);
 
  private:
-  // Loads the edge an index entry points to and hands it to `visit` when `keep` accepts it.
-  Result<bool> VisitEdge(EdgeId id, const std::function<bool(const Edge&)>& keep,
-                         const EdgeVisitor& visit);
+  // ScanEdgeRefs over the out-edge index (filter.source set) or the in-edge index (else
+  // filter.target).
+  Status ScanIndex(const EdgeFilter& filter, const EdgeRefVisitor& visit);
+
+  // A read-only store sees the database as it was when opened, so the index entries it scans can be
+  // kept: a query engine expands from the same actors again and again, and a vector of entries is
+  // read in a fraction of the time a RocksDB iterator takes over the same keys. Entries are kept
+  // per actor, direction and relation (or all relations), in key order, up to kMaxCachedRefs in
+  // all; only a scan without date bounds fills an entry, so that a narrow date range never reads
+  // the whole list. Writable stores keep nothing, as AddArticle changes the index.
+  using RefList = std::vector<EdgeRef>;
+  static constexpr std::size_t kMaxCachedRefs = std::size_t{2} << 20;  // 48 MB of entries
+  static std::uint64_t RefListKey(bool out, ActorId node, std::optional<RelationId> relation);
+  std::shared_ptr<const RefList> CachedRefs(std::uint64_t key);
+  void CacheRefs(std::uint64_t key, std::shared_ptr<const RefList> refs);
 
   std::unique_ptr<rocksdb::DB> db_;
   const std::string dir_;
@@ -88,6 +104,14 @@ class RocksDbStore final : public Store {
   const std::string secondary_dir_;
   // Fills cache_ from the database.
   Status LoadWriterCache();
+
+  std::mutex read_cache_mu_;  // guards ref_lists_, cached_refs_ and actors_
+  std::unordered_map<std::uint64_t, std::shared_ptr<const RefList>> ref_lists_;
+  std::size_t cached_refs_ = 0;
+  // The actors a read-only store has read, for the same reason: each query names the far ends of
+  // its edges, and a copy from here costs a fraction of a RocksDB look-up. Up to kMaxCachedActors.
+  static constexpr std::size_t kMaxCachedActors = 100000;
+  std::unordered_map<ActorId, Actor> actors_;
 
   std::mutex write_mu_;  // serialises AddArticle and guards counters_ and cache_
   Counters counters_;

@@ -21,6 +21,9 @@
 // before it, never part of one. Re-running the ingest stores what was lost, since stored articles are
 // skipped as duplicates.
 //
+// Since nothing changes under a read-only open, it keeps the edge index entries and the actors it has read
+// (up to about 50 MB), so that a query engine expanding from the same actors again reads them from memory.
+//
 // A Store is safe to use from several threads: AddArticle calls are serialised internally; reads may run
 // concurrently with each other and with writes. The key layout is documented in graph/keys.h.
 #ifndef GEOKG_GRAPH_STORE_H_
@@ -74,8 +77,22 @@ struct EdgeFilter {
   std::optional<Date> to;    // inclusive
 };
 
+// What the out- and in-edge indexes say about an edge: its ends, relation and date, without the
+// evidence its record holds. Enough to filter by type, date and endpoint; Store::GetEdge reads the
+// rest.
+struct EdgeRef {
+  EdgeId id = 0;
+  ActorId source = 0;
+  RelationId relation = 0;
+  ActorId target = 0;
+  std::uint32_t date = 0;  // Date::Packed(): 0 when unknown; Date::FromPacked gives the date back
+
+  friend bool operator==(const EdgeRef&, const EdgeRef&) = default;
+};
+
 // Return false to stop a scan early.
 using EdgeVisitor = std::function<bool(const Edge&)>;
+using EdgeRefVisitor = std::function<bool(const EdgeRef&)>;
 
 class Store {
  public:
@@ -115,8 +132,20 @@ class Store {
   // in-edge index when a target is given, the time index when only dates are given, else all edges. Order:
   // by source (out), target (in) or date (time), then relation, date, edge id.
   virtual Status ScanEdges(const EdgeFilter& filter, const EdgeVisitor& visit) = 0;
+  // The same edges in the same order as ScanEdges, as what the index keys say about them. With a
+  // source or a target it reads index keys only, no edge record, which makes it several times
+  // cheaper; without either it reads the records.
+  virtual Status ScanEdgeRefs(const EdgeFilter& filter, const EdgeRefVisitor& visit) = 0;
+  // One edge by id; nullopt when there is none.
+  virtual Result<std::optional<Edge>> GetEdge(EdgeId id) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // Rewrites the whole database into one sorted run, for after a large ingest: an ingest leaves many
+  // overlapping table files behind, and every index scan seeks in each of them (on a million edges a
+  // 2-hop pattern spent a third of its time there). Takes seconds per million edges; the store stays
+  // readable meanwhile. Fails with InvalidArgument on a read-only store, IOError when RocksDB fails.
+  virtual Status Compact() = 0;
 };
 
 }  // namespace geokg::graph

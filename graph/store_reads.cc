@@ -38,6 +38,46 @@ struct DateRange {
   bool Contains(std::uint32_t packed) const { return !bounded || (packed >= lo && packed <= hi); }
 };
 
+// Visits the out-edge (or in-edge) index entries of `node` of the filter's relation within `dates`,
+// through a RocksDB iterator; the caller tests the far end.
+Status ScanIndexKeys(rocksdb::DB* db, const std::string& dir, const EdgeFilter& filter,
+                     const DateRange& dates, bool out, ActorId node, const EdgeRefVisitor& visit) {
+  const std::string prefix = out ? (filter.relation ? keys::OutEdgePrefix(node, *filter.relation)
+                                                    : keys::OutEdgePrefix(node))
+                                 : (filter.relation ? keys::InEdgePrefix(node, *filter.relation)
+                                                    : keys::InEdgePrefix(node));
+  auto seek = [&](RelationId relation) {
+    return out ? keys::OutEdgeSeek(node, relation, dates.lo)
+               : keys::InEdgeSeek(node, relation, dates.lo);
+  };
+  const std::string upper = keys::PrefixEnd(prefix);
+  rocksdb::ReadOptions read;
+  rocksdb::Slice upper_slice(upper);
+  read.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read));
+  // Within one relation the keys are in date order, so a date range is a key range: the scan seeks
+  // to each relation's first date in range and on past its last, never reading the dates outside.
+  it->Seek(dates.bounded ? seek(filter.relation.value_or(0)) : prefix);
+  while (it->Valid()) {
+    const std::string_view key = View(it->key());
+    auto entry = out ? keys::DecodeOutEdgeKey(key) : keys::DecodeInEdgeKey(key);
+    if (!entry.ok()) return entry.status();
+    if (dates.bounded && entry->date < dates.lo) {
+      it->Seek(seek(entry->relation));
+      continue;
+    }
+    if (dates.bounded && entry->date > dates.hi) {
+      if (filter.relation || entry->relation == std::numeric_limits<RelationId>::max()) break;
+      it->Seek(seek(static_cast<RelationId>(entry->relation + 1)));
+      continue;
+    }
+    if (!visit(EdgeRef{entry->edge, entry->source, entry->relation, entry->target, entry->date}))
+      return Status::OK();
+    it->Next();
+  }
+  return FromRocks(it->status(), "scanning " + dir);
+}
+
 }  // namespace
 
 Result<std::optional<std::string>> ReadKey(rocksdb::DB* db, std::string_view key) {
@@ -101,11 +141,19 @@ Result<std::vector<Actor>> RocksDbStore::Actors() {
 }
 
 Result<std::optional<Actor>> RocksDbStore::GetActor(ActorId id) {
+  if (read_only_) {
+    std::lock_guard<std::mutex> lock(read_cache_mu_);
+    if (auto it = actors_.find(id); it != actors_.end()) return std::optional<Actor>(it->second);
+  }
   auto value = Get(keys::ActorKey(id));
   if (!value.ok()) return value.status();
   if (!value->has_value()) return std::optional<Actor>();
   auto actor = records::DecodeActor(**value);
   if (!actor.ok()) return actor.status();
+  if (read_only_) {
+    std::lock_guard<std::mutex> lock(read_cache_mu_);
+    if (actors_.size() < kMaxCachedActors) actors_.emplace(id, *actor);
+  }
   return std::optional<Actor>(std::move(*actor));
 }
 
@@ -173,41 +221,94 @@ Status RocksDbStore::ScanArticles(const std::function<bool(const Article&)>& vis
                     });
 }
 
-Result<bool> RocksDbStore::VisitEdge(EdgeId id, const std::function<bool(const Edge&)>& keep,
-                                     const EdgeVisitor& visit) {
+Result<std::optional<Edge>> RocksDbStore::GetEdge(EdgeId id) {
   auto value = Get(keys::EdgeKey(id));
   if (!value.ok()) return value.status();
-  if (!value->has_value())
-    return Status::Corruption(fmt::format("edge {} is indexed but not stored", id));
+  if (!value->has_value()) return std::optional<Edge>();
   auto edge = records::DecodeEdge(**value);
   if (!edge.ok()) return edge.status();
-  if (!keep(*edge)) return true;
-  return visit(*edge);
+  return std::optional<Edge>(std::move(*edge));
+}
+
+std::uint64_t RocksDbStore::RefListKey(bool out, ActorId node, std::optional<RelationId> relation) {
+  return (std::uint64_t{node} << 32) | (std::uint64_t{out} << 31) |
+         (relation ? std::uint64_t{*relation} + 1 : 0);
+}
+
+std::shared_ptr<const RocksDbStore::RefList> RocksDbStore::CachedRefs(std::uint64_t key) {
+  std::lock_guard<std::mutex> lock(read_cache_mu_);
+  auto it = ref_lists_.find(key);
+  return it == ref_lists_.end() ? nullptr : it->second;
+}
+
+void RocksDbStore::CacheRefs(std::uint64_t key, std::shared_ptr<const RefList> refs) {
+  std::lock_guard<std::mutex> lock(read_cache_mu_);
+  if (cached_refs_ + refs->size() > kMaxCachedRefs) return;
+  if (ref_lists_.emplace(key, refs).second) cached_refs_ += refs->size();
+}
+
+Status RocksDbStore::ScanIndex(const EdgeFilter& filter, const EdgeRefVisitor& visit) {
+  const DateRange dates(filter);
+  const bool out = filter.source.has_value();
+  const ActorId node = out ? *filter.source : *filter.target;
+  auto wanted = [&](const EdgeRef& ref) {
+    return dates.Contains(ref.date) && (!out || !filter.target || ref.target == *filter.target);
+  };
+  const std::uint64_t list_key = RefListKey(out, node, filter.relation);
+  if (read_only_) {
+    if (std::shared_ptr<const RefList> refs = CachedRefs(list_key)) {
+      for (const EdgeRef& ref : *refs)
+        if (wanted(ref) && !visit(ref)) break;
+      return Status::OK();
+    }
+  }
+  if (read_only_ && !dates.bounded) {
+    auto refs = std::make_shared<RefList>();
+    Status s = ScanIndexKeys(db_.get(), dir_, filter, dates, out, node, [&](const EdgeRef& ref) {
+      refs->push_back(ref);
+      return true;
+    });
+    if (!s.ok()) return s;
+    CacheRefs(list_key, refs);
+    for (const EdgeRef& ref : *refs)
+      if (wanted(ref) && !visit(ref)) break;
+    return Status::OK();
+  }
+  return ScanIndexKeys(db_.get(), dir_, filter, dates, out, node,
+                       [&](const EdgeRef& ref) { return !wanted(ref) || visit(ref); });
+}
+
+Status RocksDbStore::ScanEdgeRefs(const EdgeFilter& filter, const EdgeRefVisitor& visit) {
+  if (filter.source || filter.target) return ScanIndex(filter, visit);
+  // The time index does not hold an edge's ends or relation: only the records do.
+  return ScanEdges(filter, [&](const Edge& e) {
+    return visit(EdgeRef{e.id, e.source, e.relation, e.target, e.date.Packed()});
+  });
 }
 
 Status RocksDbStore::ScanEdges(const EdgeFilter& filter, const EdgeVisitor& visit) {
   const DateRange dates(filter);
-  auto keep_all = [](const Edge&) { return true; };
-  auto keep_relation = [&](const Edge& e) {
-    return !filter.relation || e.relation == *filter.relation;
+  auto load = [&](EdgeId id) -> Result<Edge> {
+    auto edge = GetEdge(id);
+    if (!edge.ok()) return edge.status();
+    if (!edge->has_value())
+      return Status::Corruption(fmt::format("edge {} is indexed but not stored", id));
+    return std::move(**edge);
   };
 
   if (filter.source || filter.target) {
     // The index keys carry the other end, the relation and the date: only matching entries load
     // their edge.
-    const bool out = filter.source.has_value();
-    ActorId node = out ? *filter.source : *filter.target;
-    std::string prefix = out ? (filter.relation ? keys::OutEdgePrefix(node, *filter.relation)
-                                                : keys::OutEdgePrefix(node))
-                             : (filter.relation ? keys::InEdgePrefix(node, *filter.relation)
-                                                : keys::InEdgePrefix(node));
-    return ScanPrefix(prefix, [&](std::string_view key, std::string_view) -> Result<bool> {
-      auto entry = out ? keys::DecodeOutEdgeKey(key) : keys::DecodeInEdgeKey(key);
-      if (!entry.ok()) return entry.status();
-      if (filter.target && entry->target != *filter.target) return true;
-      if (!dates.Contains(entry->date)) return true;
-      return VisitEdge(entry->edge, keep_all, visit);
+    Status failed;
+    Status s = ScanIndex(filter, [&](const EdgeRef& ref) {
+      auto edge = load(ref.id);
+      if (!edge.ok()) {
+        failed = edge.status();
+        return false;
+      }
+      return visit(*edge);
     });
+    return s.ok() ? failed : s;
   }
 
   if (dates.bounded) {
@@ -218,7 +319,10 @@ Status RocksDbStore::ScanEdges(const EdgeFilter& filter, const EdgeVisitor& visi
                 [&](std::string_view key, std::string_view) -> Result<bool> {
                   auto entry = keys::DecodeTimeKey(key);
                   if (!entry.ok()) return entry.status();
-                  return VisitEdge(entry->edge, keep_relation, visit);
+                  auto edge = load(entry->edge);
+                  if (!edge.ok()) return edge.status();
+                  if (filter.relation && edge->relation != *filter.relation) return true;
+                  return visit(*edge);
                 });
   }
 
@@ -226,7 +330,7 @@ Status RocksDbStore::ScanEdges(const EdgeFilter& filter, const EdgeVisitor& visi
                     [&](std::string_view, std::string_view value) -> Result<bool> {
                       auto edge = records::DecodeEdge(value);
                       if (!edge.ok()) return edge.status();
-                      if (!keep_relation(*edge)) return true;
+                      if (filter.relation && edge->relation != *filter.relation) return true;
                       return visit(*edge);
                     });
 }

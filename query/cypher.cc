@@ -50,7 +50,11 @@ Result<QueryResult> RunQuery(graph::Store* store, std::string_view cypher, const
                                                "raise --max-rows", limits.max_rows));
     std::vector<Value> out;
     out.reserve(plan->column_slots.size());
-    for (int slot : plan->column_slots) out.push_back(row[static_cast<std::size_t>(slot)]);
+    for (int slot : plan->column_slots) {
+      auto cell = ctx.Complete(row[static_cast<std::size_t>(slot)]);
+      if (!cell.ok()) return cell.status();
+      out.push_back(std::move(*cell));
+    }
     result.rows.push_back(std::move(out));
   }
   if (query->mode == Query::Mode::kProfile) result.plan = plan->root->Explain(true);

@@ -200,7 +200,7 @@ Result<Value> EvalIndex(const Expr& e, const Row& row, ExecContext* ctx) {
     if (i < 0) i += n;
     return i >= 0 && i < n ? list[static_cast<std::size_t>(i)] : Value();
   }
-  if (index->type() == Value::Type::kString) return PropertyOf(*base, index->AsString());
+  if (index->type() == Value::Type::kString) return PropertyOf(*base, index->AsString(), ctx);
   return ctx->ErrorAt(e.offset, fmt::format("cannot index {} with {}", TypeName(base->type()),
                                             TypeName(index->type())));
 }
@@ -243,9 +243,14 @@ Result<Value> Eval(const Expr& e, const Row& row, ExecContext* ctx) {
         return ctx->ErrorAt(e.offset, "internal error: unbound variable " + e.name);
       return row[static_cast<std::size_t>(e.slot)];
     case Expr::Kind::kProperty: {
-      auto base = Eval(*e.args[0], row, ctx);
+      // `var.key`, the common case, reads the row in place rather than through a copy of the value.
+      const Expr& of = *e.args[0];
+      if ((of.kind == Expr::Kind::kVariable || of.kind == Expr::Kind::kSlot) && of.slot >= 0 &&
+          static_cast<std::size_t>(of.slot) < row.size())
+        return PropertyOf(row[static_cast<std::size_t>(of.slot)], e.name, ctx);
+      auto base = Eval(of, row, ctx);
       if (!base.ok()) return base;
-      return PropertyOf(*base, e.name);
+      return PropertyOf(*base, e.name, ctx);
     }
     case Expr::Kind::kIndex: return EvalIndex(e, row, ctx);
     case Expr::Kind::kList:

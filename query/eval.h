@@ -50,7 +50,8 @@ std::vector<std::string> FunctionNames();
 Result<Value> CallFunction(const Expr& call, const std::vector<Value>& args, ExecContext* ctx);
 
 // The property `key` of a node, relationship, map or date; null for null and for a key the value lacks.
-Value PropertyOf(const Value& v, const std::string& key);
+// Fails only when reading an edge's record from the store fails.
+Result<Value> PropertyOf(const Value& v, const std::string& key, ExecContext* ctx);
 
 }  // namespace geokg::query
 

@@ -32,14 +32,22 @@ std::optional<graph::RelationId> ExecContext::RelationByTypeName(std::string_vie
   return std::nullopt;
 }
 
+void ExecContext::Remember(graph::ActorId id, const NodePtr& node) {
+  nodes_.emplace(id, node);
+  if (id >= kIndexedNodes) return;
+  if (node_index_.size() <= id) node_index_.resize(std::min<std::size_t>(kIndexedNodes, std::size_t{id} * 2 + 16));
+  node_index_[id] = node;
+}
+
 Result<NodePtr> ExecContext::Node(graph::ActorId id) {
+  if (id < node_index_.size() && node_index_[id]) return node_index_[id];
   auto it = nodes_.find(id);
   if (it != nodes_.end()) return it->second;
   auto actor = store_->GetActor(id);
   if (!actor.ok()) return actor.status();
   if (!actor->has_value()) return Status::Corruption(fmt::format("an edge names actor #{}, which is not stored", id));
   NodePtr node = std::make_shared<const graph::Actor>(std::move(**actor));
-  nodes_.emplace(id, node);
+  Remember(id, node);
   return node;
 }
 
@@ -50,7 +58,10 @@ Result<const std::vector<NodePtr>*> ExecContext::AllNodes() {
     std::vector<NodePtr> nodes;
     for (auto& a : *actors) {
       auto it = nodes_.find(a.id);
-      if (it == nodes_.end()) it = nodes_.emplace(a.id, std::make_shared<const graph::Actor>(std::move(a))).first;
+      if (it == nodes_.end()) {
+        Remember(a.id, std::make_shared<const graph::Actor>(std::move(a)));
+        it = nodes_.find(a.id);
+      }
       nodes.push_back(it->second);
     }
     all_nodes_ = std::move(nodes);
@@ -102,7 +113,71 @@ Status ExecContext::CheckDeadline() const {
 Value ExecContext::Rel(const graph::Edge& edge) const {
   auto it = type_names_.find(edge.relation);
   std::string type = it != type_names_.end() ? it->second : "#" + std::to_string(edge.relation);
-  return Value::Rel(std::make_shared<const Relationship>(Relationship{edge, std::move(type)}));
+  return Value::Rel(std::make_shared<const Relationship>(Relationship{edge, std::move(type), true}));
+}
+
+Value ExecContext::Rel(const graph::EdgeRef& ref) const {
+  auto rel = std::make_shared<Relationship>();
+  rel->edge.id = ref.id;
+  rel->edge.source = ref.source;
+  rel->edge.relation = ref.relation;
+  rel->edge.target = ref.target;
+  rel->edge.date = graph::Date::FromPacked(ref.date);
+  auto it = type_names_.find(ref.relation);
+  rel->type = it != type_names_.end() ? it->second : "#" + std::to_string(ref.relation);
+  rel->complete = false;
+  return Value::Rel(std::move(rel));
+}
+
+Result<const graph::Edge*> ExecContext::FullEdge(const Relationship& rel) {
+  if (rel.complete) return &rel.edge;
+  auto it = full_edges_.find(rel.edge.id);
+  if (it != full_edges_.end()) return &it->second;
+  auto edge = store_->GetEdge(rel.edge.id);
+  if (!edge.ok()) return edge.status();
+  if (!edge->has_value()) return Status::Corruption(fmt::format("edge {} is indexed but not stored", rel.edge.id));
+  return &full_edges_.emplace(rel.edge.id, std::move(**edge)).first->second;
+}
+
+Result<Value> ExecContext::Complete(const Value& v) {
+  auto all = [&](const List& items) -> Result<List> {
+    List out;
+    out.reserve(items.size());
+    for (const Value& item : items) {
+      auto done = Complete(item);
+      if (!done.ok()) return done.status();
+      out.push_back(std::move(*done));
+    }
+    return out;
+  };
+  switch (v.type()) {
+    case Value::Type::kRel: {
+      if (v.AsRel().complete) return v;
+      auto edge = FullEdge(v.AsRel());
+      if (!edge.ok()) return edge.status();
+      return Value::Rel(std::make_shared<const Relationship>(Relationship{**edge, v.AsRel().type, true}));
+    }
+    case Value::Type::kList: {
+      auto items = all(v.AsList());
+      if (!items.ok()) return items.status();
+      return Value::OfList(std::move(*items));
+    }
+    case Value::Type::kMap: {
+      Map entries;
+      for (const auto& [key, value] : v.AsMap()) {
+        auto done = Complete(value);
+        if (!done.ok()) return done.status();
+        entries.emplace_back(key, std::move(*done));
+      }
+      return Value::OfMap(std::move(entries));
+    }
+    case Value::Type::kPath: {
+      auto rels = all(v.AsPath().rels);
+      if (!rels.ok()) return rels.status();
+      return Value::OfPath(Path{v.AsPath().nodes, std::move(*rels)});
+    }
+    default: return v;
+  }
 }
 
 Status ExecContext::ErrorAt(std::size_t offset, const std::string& message) const {

@@ -53,6 +53,12 @@ class ExecContext {
   // Every article, in the order they were stored.
   Result<const std::vector<ArticlePtr>*> AllArticles();
   Value Rel(const graph::Edge& edge) const;
+  // A relationship from what the index says about the edge, not yet complete (see Relationship).
+  Value Rel(const graph::EdgeRef& ref) const;
+  // The whole edge of `rel`, read from the store once per query when `rel` is not complete.
+  Result<const graph::Edge*> FullEdge(const Relationship& rel);
+  // `v` with every relationship in it complete, so that a result shows every property.
+  Result<Value> Complete(const Value& v);
 
   // Makes Tick fail with LimitExceeded once `deadline` has passed; `limit_text` ("10 s") names the limit.
   void set_deadline(Clock::time_point deadline, std::string limit_text) {
@@ -83,9 +89,15 @@ class ExecContext {
   std::vector<graph::RelationType> relations_;
   std::unordered_map<graph::RelationId, std::string> type_names_;
   std::unordered_map<graph::ActorId, NodePtr> nodes_;
+  // The same nodes by id for the first kIndexedNodes ids: actor ids are dense counters, and an expansion
+  // looks up the far node of every edge it reads, where a vector answers in one load.
+  static constexpr graph::ActorId kIndexedNodes = 1 << 16;
+  std::vector<NodePtr> node_index_;
+  void Remember(graph::ActorId id, const NodePtr& node);
   std::optional<std::vector<NodePtr>> all_nodes_;
   std::unordered_map<std::string, ArticlePtr> articles_;
   std::optional<std::vector<ArticlePtr>> all_articles_;
+  std::unordered_map<graph::EdgeId, graph::Edge> full_edges_;
   std::size_t width_ = 0;
   bool profiling_ = false;
   std::optional<Clock::time_point> deadline_;
@@ -159,6 +171,9 @@ class Argument final : public Operator {
 struct ExpandSpec {
   int from_slot = -1;
   int rel_slot = -1;   // the relationship, or for a variable length the list of relationships
+  // False when nothing reads the relationship (anonymous, without properties or path, and no other
+  // relationship of the MATCH could be the same edge): Expand then leaves its slot null.
+  bool bind_rel = true;
   int to_slot = -1;
   bool to_bound = false;  // the far node is already in the row: only edges reaching it are kept
   Direction direction = Direction::kOut;  // from the `from` node's point of view

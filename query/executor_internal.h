@@ -45,9 +45,9 @@ class PerRow : public Operator {
 bool InSlots(const Row& row, const std::vector<int>& slots, graph::EdgeId id);
 
 // The edges at `node` that `spec` allows (direction, relation types, and with `with_dates` its date range),
-// each with the node at its far end; only those reaching `far` when it is given.
+// each with the node at its far end; only those reaching `far` when it is given. Reads index keys only.
 Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node, std::optional<graph::ActorId> far,
-                  bool with_dates, std::vector<std::pair<graph::Edge, graph::ActorId>>* out);
+                  bool with_dates, std::vector<std::pair<graph::EdgeRef, graph::ActorId>>* out);
 
 // The id of the node in `slot`, or nullopt when the slot holds null (an unmatched OPTIONAL MATCH).
 std::optional<graph::ActorId> NodeIn(const Row& row, int slot);

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "query/eval.h"
 #include "query/executor.h"
@@ -15,13 +16,51 @@ namespace geokg::query {
 
 namespace {
 
-struct RowLess {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
-      if (int c = OrderCompare(a[i], b[i]); c != 0) return c < 0;
-    return a.size() < b.size();
+// Hashing and equality of grouping keys that agree with OrderCompare, for hash tables whose look-ups cost
+// one hash instead of a dozen string comparisons.
+struct RowHash {
+  std::size_t operator()(const std::vector<Value>& row) const {
+    std::size_t h = row.size();
+    for (const Value& v : row) h = h * 31 + OrderHash(v);
+    return h;
   }
 };
+
+struct RowEqual {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (OrderCompare(a[i], b[i]) != 0) return false;
+    return true;
+  }
+};
+
+// Equality for the slot values Aggregate memoises its groups by: of one type and equal, so that the key
+// expressions give the same values for both (1 and 1.0 compare equal but print apart).
+struct SameValues {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].type() != b[i].type() || OrderCompare(a[i], b[i]) != 0) return false;
+    return true;
+  }
+};
+
+// Values equal under SameValues are the same value: not floats (0.0 and -0.0) nor what holds them.
+bool Memoisable(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kFloat:
+    case Value::Type::kList:
+    case Value::Type::kMap:
+    case Value::Type::kPath: return false;
+    default: return true;
+  }
+}
+
+void ReadSlots(const Expr& e, std::set<int>* out) {
+  if ((e.kind == Expr::Kind::kVariable || e.kind == Expr::Kind::kSlot) && e.slot >= 0) out->insert(e.slot);
+  for (const auto& a : e.args) ReadSlots(*a, out);
+}
 
 struct ValueLess {
   bool operator()(const Value& a, const Value& b) const { return OrderCompare(a, b) < 0; }
@@ -102,6 +141,9 @@ class Aggregate final : public Operator {
   Aggregate(ExecContext* ctx, OperatorPtr child, std::vector<Assignment> keys, std::vector<Assignment> aggregates)
       : Operator(ctx, std::move(child)), keys_(std::move(keys)), aggs_(std::move(aggregates)) {
     for (const auto& a : aggs_) names_.push_back(Lower(a.expr->name));
+    std::set<int> read;
+    for (const auto& k : keys_) ReadSlots(*k.expr, &read);
+    key_slots_.assign(read.begin(), read.end());
   }
 
   void Reset() override {
@@ -127,27 +169,64 @@ class Aggregate final : public Operator {
 
  private:
   Status Consume() {
-    std::map<std::vector<Value>, std::size_t, RowLess> index;
+    std::unordered_map<std::vector<Value>, std::size_t, RowHash, RowEqual> index;
     std::vector<std::vector<Value>> group_keys;
     std::vector<std::vector<Accumulator>> groups;
+    // The group of the values of the slots the keys read: rows repeat them (every edge into a node
+    // brings the node again), and the keys they give need computing and comparing once, not per row.
+    std::unordered_map<std::vector<Value>, std::size_t, RowHash, SameValues> memo;
     Row in;
-    while (true) {
-      auto more = child_->Next(&in);
-      if (!more.ok()) return more.status();
-      if (!*more) break;
-      std::vector<Value> key;
+    // Key buffers reused for every row, and a look-up before an insert: most rows join a group that
+    // exists, and emplace would allocate a node for each of them only to throw it away.
+    std::vector<Value> key, slots;
+    auto group_of = [&]() -> Result<std::size_t> {
+      key.clear();
       for (const auto& k : keys_) {
         auto v = Eval(*k.expr, in, ctx_);
         if (!v.ok()) return v.status();
         key.push_back(std::move(*v));
       }
-      auto [it, fresh] = index.emplace(key, groups.size());
-      if (fresh) {
-        group_keys.push_back(std::move(key));
+      auto it = index.find(key);
+      if (it == index.end()) {
+        it = index.emplace(key, groups.size()).first;
+        group_keys.push_back(key);
         groups.emplace_back(aggs_.size());
       }
+      return it->second;
+    };
+    // Grouping by what one node's properties say is common enough for a memo by actor id, which needs
+    // no copy of the value.
+    std::unordered_map<graph::ActorId, std::size_t> node_memo;
+    while (true) {
+      auto more = child_->Next(&in);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      if (key_slots_.size() == 1 && in[static_cast<std::size_t>(key_slots_[0])].type() == Value::Type::kNode) {
+        const graph::ActorId id = in[static_cast<std::size_t>(key_slots_[0])].AsNode().id;
+        auto m = node_memo.find(id);
+        if (m == node_memo.end()) {
+          auto g = group_of();
+          if (!g.ok()) return g.status();
+          m = node_memo.emplace(id, *g).first;
+        }
+        for (std::size_t i = 0; i < aggs_.size(); ++i)
+          if (Status s = Add(i, in, &groups[m->second][i]); !s.ok()) return s;
+        continue;
+      }
+      slots.clear();
+      for (int s : key_slots_) slots.push_back(in[static_cast<std::size_t>(s)]);
+      const bool memoisable = std::all_of(slots.begin(), slots.end(), Memoisable);
+      std::size_t group = 0;
+      if (auto m = memoisable ? memo.find(slots) : memo.end(); m != memo.end()) {
+        group = m->second;
+      } else {
+        auto g = group_of();
+        if (!g.ok()) return g.status();
+        group = *g;
+        if (memoisable) memo.emplace(slots, group);
+      }
       for (std::size_t i = 0; i < aggs_.size(); ++i)
-        if (Status s = Add(i, in, &groups[it->second][i]); !s.ok()) return s;
+        if (Status s = Add(i, in, &groups[group][i]); !s.ok()) return s;
     }
     // Without grouping keys an aggregate answers even an empty input: count(*) is 0.
     if (keys_.empty() && groups.empty()) {
@@ -204,6 +283,7 @@ class Aggregate final : public Operator {
   std::vector<Assignment> keys_;
   std::vector<Assignment> aggs_;
   std::vector<std::string> names_;
+  std::vector<int> key_slots_;  // the slots the keys read, for the memo in Consume
   bool done_ = false;
   std::vector<Row> out_;
   std::size_t next_ = 0;
@@ -233,7 +313,7 @@ class Distinct final : public Operator {
  private:
   std::vector<int> slots_;
   std::string text_;
-  std::set<std::vector<Value>, RowLess> seen_;
+  std::unordered_set<std::vector<Value>, RowHash, RowEqual> seen_;
 };
 
 class Sort final : public Operator {

@@ -68,7 +68,7 @@ class ShortestPath final : public PerRow {
   }
 
  private:
-  using Step = std::pair<graph::Edge, graph::ActorId>;  // the edge that reaches a node, and the node before it
+  using Step = std::pair<graph::EdgeRef, graph::ActorId>;  // the edge that reaches a node, and the node before it
 
   struct Side {
     Side(ExpandSpec s, graph::ActorId origin) : spec(std::move(s)), depth{{origin, 0}}, frontier{origin} {}
@@ -99,8 +99,8 @@ class ShortestPath final : public PerRow {
   // Every walk from `node` back to the side's origin through its parents, each as nodes and edges listed
   // from `node` outwards.
   void Walks(const Side& side, graph::ActorId node, std::vector<graph::ActorId>* nodes,
-             std::vector<graph::Edge>* edges, std::vector<std::pair<std::vector<graph::ActorId>,
-                                                                    std::vector<graph::Edge>>>* out) const {
+             std::vector<graph::EdgeRef>* edges, std::vector<std::pair<std::vector<graph::ActorId>,
+                                                                    std::vector<graph::EdgeRef>>>* out) const {
     if (!all_ && !out->empty()) return;
     auto it = side.parents.find(node);
     if (it == side.parents.end()) {
@@ -118,16 +118,16 @@ class ShortestPath final : public PerRow {
 
   // The paths through `m`: each walk from the source to m followed by each walk from m to the target.
   Status Join(const Row& in, const Side& forward, const Side& backward, graph::ActorId m, std::vector<Row>* out) {
-    std::vector<std::pair<std::vector<graph::ActorId>, std::vector<graph::Edge>>> heads, tails;
+    std::vector<std::pair<std::vector<graph::ActorId>, std::vector<graph::EdgeRef>>> heads, tails;
     std::vector<graph::ActorId> nodes = {m};
-    std::vector<graph::Edge> edges;
+    std::vector<graph::EdgeRef> edges;
     Walks(forward, m, &nodes, &edges, &heads);
     Walks(backward, m, &nodes, &edges, &tails);
     for (const auto& [head_nodes, head_edges] : heads) {
       for (const auto& [tail_nodes, tail_edges] : tails) {
         std::vector<graph::ActorId> ids(head_nodes.rbegin(), head_nodes.rend());
         ids.insert(ids.end(), tail_nodes.begin() + 1, tail_nodes.end());
-        std::vector<graph::Edge> path(head_edges.rbegin(), head_edges.rend());
+        std::vector<graph::EdgeRef> path(head_edges.rbegin(), head_edges.rend());
         path.insert(path.end(), tail_edges.begin(), tail_edges.end());
         if (Status s = Emit(in, ids, path, out); !s.ok()) return s;
         if (!all_) return Status::OK();
@@ -136,7 +136,7 @@ class ShortestPath final : public PerRow {
     return Status::OK();
   }
 
-  Status Emit(const Row& in, const std::vector<graph::ActorId>& ids, const std::vector<graph::Edge>& edges,
+  Status Emit(const Row& in, const std::vector<graph::ActorId>& ids, const std::vector<graph::EdgeRef>& edges,
               std::vector<Row>* out) {
     Path path;
     for (graph::ActorId id : ids) {

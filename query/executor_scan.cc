@@ -124,34 +124,53 @@ class NodeSeek final : public PerRow {
   NodePtr node_;
 };
 
-class Expand final : public PerRow {
+// Hands out the rows of one input row's edges as they are pulled, writing each into the caller's row
+// rather than building them all first: a 2-hop pattern makes tens of thousands of rows, and a row built
+// and moved costs an allocation that assigning into the reused one does not.
+class Expand final : public Operator {
  public:
   Expand(ExecContext* ctx, OperatorPtr child, ExpandSpec spec)
-      : PerRow(ctx, std::move(child)), spec_(std::move(spec)) {}
+      : Operator(ctx, std::move(child)), spec_(std::move(spec)) {}
+
+  void Reset() override {
+    hops_ = nullptr;
+    next_ = 0;
+    Operator::Reset();
+  }
 
  protected:
-  Status Fill(const Row& in, std::vector<Row>* out) override {
-    auto from = NodeIn(in, spec_.from_slot);
-    if (!from) return Status::OK();
-    std::optional<graph::ActorId> far;
-    if (spec_.to_bound) {
-      far = NodeIn(in, spec_.to_slot);
-      if (!far) return Status::OK();
-    }
-    auto edges = Edges(*from, far);
-    if (!edges.ok()) return edges.status();
-    for (const auto& [edge, other] : **edges) {
-      if (InSlots(in, spec_.distinct_from, edge.id)) continue;
-      Row row = in;
-      row[spec_.rel_slot] = ctx_->Rel(edge);
-      if (!spec_.to_bound) {
-        auto node = ctx_->Node(other);
-        if (!node.ok()) return node.status();
-        row[spec_.to_slot] = Value::Node(*node);
+  Result<bool> DoNext(Row* row) override {
+    while (true) {
+      while (hops_ && next_ < hops_->size()) {
+        const Hop& hop = (*hops_)[next_++];
+        if (InSlots(in_, spec_.distinct_from, hop.id)) continue;
+        // The caller's row usually still holds the previous output of the same input row: only the
+        // slots that differ from it are assigned.
+        if (row->size() != in_.size()) {
+          *row = in_;
+        } else {
+          for (std::size_t i = 0; i < in_.size(); ++i)
+            if (!(*row)[i].Identical(in_[i])) (*row)[i] = in_[i];
+        }
+        if (spec_.bind_rel) (*row)[spec_.rel_slot] = hop.rel;
+        if (!spec_.to_bound) (*row)[spec_.to_slot] = hop.other;
+        return true;
       }
-      out->push_back(std::move(row));
+      hops_ = nullptr;
+      next_ = 0;
+      auto more = child_->Next(&in_);
+      if (!more.ok() || !*more) return more;
+      auto from = NodeIn(in_, spec_.from_slot);
+      if (!from) continue;
+      std::optional<graph::ActorId> far;
+      if (spec_.to_bound) {
+        far = NodeIn(in_, spec_.to_slot);
+        if (!far) continue;
+      }
+      auto edges = Edges(*from, far);
+      if (!edges.ok()) return edges.status();
+      hops_ = *edges;
     }
-    return Status::OK();
   }
 
   std::string Describe() const override {
@@ -163,15 +182,33 @@ class Expand final : public PerRow {
   }
 
  private:
-  using Edges_ = std::vector<std::pair<graph::Edge, graph::ActorId>>;
+  // An edge as the rows take it: the relationship and far node values are made once per edge, not once
+  // per row.
+  struct Hop {
+    graph::EdgeId id;
+    Value rel;
+    Value other;
+  };
+  using Edges_ = std::vector<Hop>;
 
   // The edges at `from` (reaching `far` when given). Input rows often repeat a node (every edge into it
   // brings it again), so the lists are kept for the query's life, up to kCachedEdges edges in all.
   Result<const Edges_*> Edges(graph::ActorId from, std::optional<graph::ActorId> far) {
     auto key = std::make_pair(from, far.value_or(0));
     if (auto it = cache_.find(key); it != cache_.end()) return &it->second;
+    refs_.clear();
+    if (Status s = Neighbours(ctx_, spec_, from, far, true, &refs_); !s.ok()) return s;
     scratch_.clear();
-    if (Status s = Neighbours(ctx_, spec_, from, far, true, &scratch_); !s.ok()) return s;
+    scratch_.reserve(refs_.size());
+    for (const auto& [ref, other] : refs_) {
+      Value node;
+      if (!spec_.to_bound) {
+        auto n = ctx_->Node(other);
+        if (!n.ok()) return n.status();
+        node = Value::Node(*n);
+      }
+      scratch_.push_back(Hop{ref.id, spec_.bind_rel ? ctx_->Rel(ref) : Value(), std::move(node)});
+    }
     if (cached_ + scratch_.size() > kCachedEdges) return &scratch_;
     cached_ += scratch_.size();
     return &cache_.emplace(key, std::move(scratch_)).first->second;
@@ -181,7 +218,11 @@ class Expand final : public PerRow {
   ExpandSpec spec_;
   std::map<std::pair<graph::ActorId, graph::ActorId>, Edges_> cache_;
   std::size_t cached_ = 0;
+  std::vector<std::pair<graph::EdgeRef, graph::ActorId>> refs_;
   Edges_ scratch_;
+  Row in_;                        // the input row whose edges are being handed out
+  const Edges_* hops_ = nullptr;  // its edges: in cache_ or scratch_
+  std::size_t next_ = 0;
 };
 
 class VarExpand final : public PerRow {
@@ -219,12 +260,12 @@ class VarExpand final : public PerRow {
     if (depth >= spec_.max_hops) return Status::OK();
     auto it = adjacency_.find(at);
     if (it == adjacency_.end()) {
-      std::vector<std::pair<graph::Edge, graph::ActorId>> edges;
+      std::vector<std::pair<graph::EdgeRef, graph::ActorId>> edges;
       if (Status s = Neighbours(ctx_, spec_, at, std::nullopt, false, &edges); !s.ok()) return s;
       it = adjacency_.emplace(at, std::move(edges)).first;
     }
     for (const auto& [edge, other] : it->second) {
-      bool used = std::any_of(rels_.begin(), rels_.end(), [&](const graph::Edge& e) { return e.id == edge.id; });
+      bool used = std::any_of(rels_.begin(), rels_.end(), [&](const graph::EdgeRef& e) { return e.id == edge.id; });
       if (used || InSlots(in, spec_.distinct_from, edge.id)) continue;
       rels_.push_back(edge);
       nodes_.push_back(other);
@@ -258,8 +299,8 @@ class VarExpand final : public PerRow {
 
   ExpandSpec spec_;
   std::optional<graph::ActorId> target_;
-  std::unordered_map<graph::ActorId, std::vector<std::pair<graph::Edge, graph::ActorId>>> adjacency_;
-  std::vector<graph::Edge> rels_;
+  std::unordered_map<graph::ActorId, std::vector<std::pair<graph::EdgeRef, graph::ActorId>>> adjacency_;
+  std::vector<graph::EdgeRef> rels_;
   std::vector<graph::ActorId> nodes_;
 };
 
@@ -277,7 +318,7 @@ bool InSlots(const Row& row, const std::vector<int>& slots, graph::EdgeId id) {
 }
 
 Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node, std::optional<graph::ActorId> far,
-                  bool with_dates, std::vector<std::pair<graph::Edge, graph::ActorId>>* out) {
+                  bool with_dates, std::vector<std::pair<graph::EdgeRef, graph::ActorId>>* out) {
   for (bool outgoing : {true, false}) {
     if ((outgoing && spec.direction == Direction::kIn) || (!outgoing && spec.direction == Direction::kOut)) continue;
     graph::EdgeFilter f;
@@ -288,7 +329,7 @@ Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node,
       f.to = spec.to_date;
     }
     Status late;
-    auto visit = [&](const graph::Edge& e) {
+    auto visit = [&](const graph::EdgeRef& e) {
       if (late = ctx->Tick(); !late.ok()) return false;
       // Either way, a self-loop is found by both scans; it is one match.
       if (!outgoing && spec.direction == Direction::kBoth && e.source == e.target) return true;
@@ -296,11 +337,11 @@ Status Neighbours(ExecContext* ctx, const ExpandSpec& spec, graph::ActorId node,
       return true;
     };
     if (spec.relations.empty()) {
-      if (Status s = ctx->store()->ScanEdges(f, visit); !s.ok()) return s;
+      if (Status s = ctx->store()->ScanEdgeRefs(f, visit); !s.ok()) return s;
     }
     for (graph::RelationId r : spec.relations) {
       f.relation = r;
-      if (Status s = ctx->store()->ScanEdges(f, visit); !s.ok()) return s;
+      if (Status s = ctx->store()->ScanEdgeRefs(f, visit); !s.ok()) return s;
       if (!late.ok()) break;
     }
     if (!late.ok()) return late;

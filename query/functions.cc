@@ -245,7 +245,7 @@ Result<Value> CallFunction(const Expr& call, const std::vector<Value>& args, Exe
   return Dispatch(Lower(call.name), call, args, ctx);
 }
 
-Value PropertyOf(const Value& v, const std::string& key) {
+Result<Value> PropertyOf(const Value& v, const std::string& key, ExecContext* ctx) {
   switch (v.type()) {
     case Value::Type::kNode: {
       const graph::Actor& a = v.AsNode();
@@ -256,10 +256,15 @@ Value PropertyOf(const Value& v, const std::string& key) {
       return Value();
     }
     case Value::Type::kRel: {
-      const graph::Edge& e = v.AsRel().edge;
-      if (key == "date") return e.date.known() ? Value::OfDate(e.date) : Value();
+      const graph::Edge& key_fields = v.AsRel().edge;
+      if (key == "date") return key_fields.date.known() ? Value::OfDate(key_fields.date) : Value();
       if (key == "precision")
-        return e.date.known() ? Value::String(std::string(graph::DatePrecisionName(e.date.precision))) : Value();
+        return key_fields.date.known()
+                   ? Value::String(std::string(graph::DatePrecisionName(key_fields.date.precision)))
+                   : Value();
+      auto full = ctx->FullEdge(v.AsRel());
+      if (!full.ok()) return full.status();
+      const graph::Edge& e = **full;
       if (key == "article") return Value::String(e.article_id);
       if (key == "sentence") return Value::Int(e.evidence.sentence);
       if (key == "speaker") return e.evidence.speaker.empty() ? Value() : Value::String(e.evidence.speaker);

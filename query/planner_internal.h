@@ -84,6 +84,8 @@ class Planner {
   std::vector<Condition> conditions_;
   std::set<int> bound_;
   std::vector<int> clause_rels_;
+  std::vector<const RelPattern*> clause_rel_patterns_;  // parallel to clause_rels_
+  const Clause* clause_ = nullptr;
   std::vector<const void*> pattern_keys_;  // NodePattern or RelPattern addresses, parallel to pattern_slots_
   std::vector<int> pattern_slots_;
   std::vector<int> segment_slots_;  // parallel to pattern_keys_: the hidden node list of a variable length

@@ -105,6 +105,14 @@ std::string RelText(const RelPattern& r, Direction direction) {
   return body;
 }
 
+// Whether one edge could match both relationship patterns: not when both list types and share none.
+bool MayOverlap(const RelPattern& a, const RelPattern& b) {
+  if (a.types.empty() || b.types.empty()) return true;
+  for (const auto& t : a.types)
+    if (std::find(b.types.begin(), b.types.end(), t) != b.types.end()) return true;
+  return false;
+}
+
 Direction Flip(Direction d) {
   return d == Direction::kOut ? Direction::kIn : (d == Direction::kIn ? Direction::kOut : d);
 }
@@ -387,7 +395,13 @@ Result<ExpandSpec> Planner::MakeSpec(const RelPattern& rel, const NodePattern& f
   spec.direction = reversed ? Flip(rel.direction) : rel.direction;
   spec.reversed = reversed;
   for (const auto& type : rel.types) spec.relations.push_back(*ctx_->RelationByTypeName(type));
-  spec.distinct_from = clause_rels_;
+  // Relationship uniqueness only needs checking against patterns that could match the same edge.
+  for (std::size_t i = 0; i < clause_rels_.size(); ++i)
+    if (MayOverlap(rel, *clause_rel_patterns_[i])) spec.distinct_from.push_back(clause_rels_[i]);
+  spec.bind_rel = !rel.var.empty() || !rel.properties.empty() || rel.variable_length;
+  for (const PatternPart& part : clause_->patterns)
+    for (const RelPattern& other : part.rels)
+      if (&other == &rel ? !part.path_var.empty() : MayOverlap(rel, other)) spec.bind_rel = true;
   spec.text = NodeText(from) + RelText(rel, spec.direction) + NodeText(to);
   spec.min_hops = rel.variable_length ? rel.min_hops : 1;
   spec.max_hops = rel.variable_length ? rel.max_hops.value_or(std::max(kMaxUnboundedHops, rel.min_hops)) : 1;
@@ -412,6 +426,7 @@ Result<OperatorPtr> Planner::PlanPart(const PatternPart& part, OperatorPtr op) {
     bound_.insert({spec->rel_slot, spec->to_slot});
     if (spec->nodes_slot >= 0) bound_.insert(spec->nodes_slot);
     clause_rels_.push_back(spec->rel_slot);
+    clause_rel_patterns_.push_back(&part.rels[rel]);
     op = part.rels[rel].variable_length ? MakeVarExpand(ctx_, std::move(op), std::move(*spec))
                                         : MakeExpand(ctx_, std::move(op), std::move(*spec));
     op = ApplyReady(std::move(op));
@@ -450,6 +465,7 @@ Result<OperatorPtr> Planner::PlanShortest(const PatternPart& part, OperatorPtr o
   bound_.insert(spec->rel_slot);
   if (path_slot >= 0) bound_.insert(path_slot);
   clause_rels_.push_back(spec->rel_slot);
+  clause_rel_patterns_.push_back(&part.rels[0]);
   op = MakeShortestPath(ctx_, std::move(op), std::move(*spec), path_slot,
                         part.shortest == PatternPart::Shortest::kAll);
   return ApplyReady(std::move(op));
@@ -458,6 +474,8 @@ Result<OperatorPtr> Planner::PlanShortest(const PatternPart& part, OperatorPtr o
 Result<OperatorPtr> Planner::PlanMatch(const Clause& clause, OperatorPtr input) {
   conditions_.clear();
   clause_rels_.clear();
+  clause_rel_patterns_.clear();
+  clause_ = &clause;
   pattern_keys_.clear();
   pattern_slots_.clear();
   segment_slots_.clear();

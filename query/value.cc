@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace geokg::query {
 
@@ -238,6 +239,43 @@ int OrderCompare(const Value& a, const Value& b) {
     }
   }
   return 0;
+}
+
+namespace {
+
+std::size_t Mix(std::size_t seed, std::size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
+
+std::size_t HashList(std::size_t seed, const List& items) {
+  for (const Value& v : items) seed = Mix(seed, OrderHash(v));
+  return seed;
+}
+
+}  // namespace
+
+std::size_t OrderHash(const Value& v) {
+  const auto rank = static_cast<std::size_t>(Rank(v.type()));
+  switch (v.type()) {
+    case Value::Type::kNull: return rank;
+    case Value::Type::kBool: return Mix(rank, v.AsBool());
+    case Value::Type::kInt:
+    case Value::Type::kFloat: {
+      double d = v.AsNumber();
+      return Mix(rank, std::hash<double>()(d == 0 ? 0.0 : d));  // -0.0 == 0.0
+    }
+    case Value::Type::kString: return Mix(rank, std::hash<std::string>()(v.AsString()));
+    case Value::Type::kDate: return Mix(rank, v.AsDate().Packed());
+    case Value::Type::kList: return HashList(rank, v.AsList());
+    case Value::Type::kMap: {
+      std::size_t h = rank;
+      for (const auto& [key, value] : v.AsMap()) h = Mix(Mix(h, std::hash<std::string>()(key)), OrderHash(value));
+      return h;
+    }
+    case Value::Type::kNode: return Mix(rank, v.AsNode().id);
+    case Value::Type::kArticle: return Mix(rank, std::hash<std::string>()(v.AsArticle().id));
+    case Value::Type::kRel: return Mix(rank, std::hash<graph::EdgeId>()(v.AsRel().edge.id));
+    case Value::Type::kPath: return HashList(HashList(rank, v.AsPath().nodes), v.AsPath().rels);
+  }
+  return rank;
 }
 
 std::optional<bool> Equals(const Value& a, const Value& b) {

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -29,9 +30,13 @@ using List = std::vector<Value>;
 using Map = std::vector<std::pair<std::string, Value>>;  // in insertion order, keys unique
 
 // An edge together with the name of its relation type, upper-cased as queries spell it ("ACCUSES").
+// Expansions read only the store's index keys, so an edge they find is not `complete`: only its id,
+// ends, relation and date are set until ExecContext::FullEdge reads the record, which the properties
+// kept there (article, sentence, speaker, confidence, implied) and the query's results need.
 struct Relationship {
   graph::Edge edge;
   std::string type;
+  bool complete = true;
 };
 
 // Nodes and relationships alternate: nodes.size() == rels.size() + 1.
@@ -86,6 +91,30 @@ class Value {
   const Path& AsPath() const { return *std::get<PathPtr>(rep_); }
   const graph::Article& AsArticle() const { return *std::get<ArticlePtr>(rep_); }
 
+  // Whether `other` is this very value: the same scalar, or the same shared object. Cheaper than a copy,
+  // which touches reference counts, so that a row refilled from the same input can skip what it holds.
+  bool Identical(const Value& other) const {
+    if (rep_.index() != other.rep_.index()) return false;
+    if (rep_.index() == 0) return true;  // null, what most slots of a row hold
+    if (const auto* node = std::get_if<NodePtr>(&rep_)) return node->get() == std::get<NodePtr>(other.rep_).get();
+    return std::visit(
+        [&](const auto& mine) {
+          using T = std::decay_t<decltype(mine)>;
+          const T& theirs = std::get<T>(other.rep_);
+          if constexpr (std::is_same_v<T, std::monostate>) {
+            return true;
+          } else if constexpr (std::is_same_v<T, double>) {
+            return false;  // NaN and -0.0: assigning is always right
+          } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> ||
+                               std::is_same_v<T, std::string> || std::is_same_v<T, graph::Date>) {
+            return mine == theirs;
+          } else {
+            return mine.get() == theirs.get();
+          }
+        },
+        rep_);
+  }
+
   // The text a result cell shows: strings bare, null as "null", floats always with a point ("2.0"), dates
   // as "2025-02-10", nodes as "(Iran)", articles as "(:Article a1)", relationships as "[:ACCUSES 2025-02-10]",
   // lists and maps with their strings quoted: "['Tehran', 'Persia']".
@@ -108,6 +137,10 @@ const char* TypeName(Value::Type type);
 // (map, node, relationship, list, path, date, string, boolean, number, null last); ints and floats compare
 // as numbers, actors sort before articles. Returns <0, 0 or >0.
 int OrderCompare(const Value& a, const Value& b);
+
+// A hash that agrees with OrderCompare: values it calls equal hash alike (ints and floats by their numeric
+// value), so that grouping and DISTINCT can use hash tables. NaN is the exception, as it is to any order.
+std::size_t OrderHash(const Value& v);
 
 // Cypher's `=`: nullopt (null) when either side is or holds a null, else whether the values are equal.
 // Values of different types are unequal, except ints with floats and dates with date strings.
