@@ -37,6 +37,7 @@ constexpr std::pair<std::string_view, std::uint32_t> kCategories[] = {
     {"denial", kDenial},
     {"reporter", kReporter},
     {"noun_agent", kNounAgent},
+    {"aspectual", kAspectual},
 };
 
 constexpr std::pair<std::string_view, TriggerForm> kForms[] = {

@@ -82,6 +82,7 @@ enum FunctionFlag : std::uint32_t {
   kDenial = 1u << 26,       // "denied", "dismissed": what its that-clause says is not asserted
   kReporter = 1u << 27,     // "according to": the phrase after it speaks the sentence
   kNounAgent = 1u << 28,    // "by", "from" after a noun: "calls by Belarus" names who calls
+  kAspectual = 1u << 29,    // "continues", "began": the infinitive after it is done ("continues to launch")
 };
 
 // What a pronoun or description refers to.

@@ -74,9 +74,11 @@ class SentenceRules {
     }
     if (hit.first > 0) {
       std::uint32_t before = view_.flags(hit.first - 1);
-      // An infinitive is intended, demanded or threatened, not done: "threatened to attack Iraq";
+      // An infinitive is intended, demanded or threatened, not done: "threatened to attack Iraq",
+      // unless an aspectual verb governs it: "continues to launch attacks";
       // a gerund after a preposition is alleged: "accused Russia of shelling".
-      if (before & kInfinitive) return;
+      if ((before & kInfinitive) && !(hit.first >= 2 && (view_.flags(hit.first - 2) & kAspectual)))
+        return;
       if ((before & kPreposition) && view_.tokens[hit.first].norm.ends_with("ing")) return;
     }
     bool main_clause = IsParticipleAfterPause(view_, hit.first);
