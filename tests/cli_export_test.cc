@@ -101,6 +101,21 @@ void CheckDot(const std::string& args, const Relationships& expected) {
   CHECK(g.actors == Actors(expected));
 }
 
+// GEXF intervals are whole days: a month- or year-precision date spans from its first day to its last.
+std::string FirstDay(const std::string& date) {
+  if (date.size() == 4) return date + "-01-01";
+  if (date.size() == 7) return date + "-01";
+  return date;
+}
+std::string LastDay(const std::string& date) {
+  if (date.size() == 4) return date + "-12-31";
+  if (date.size() != 7) return date;
+  const int year = std::stoi(date.substr(0, 4)), month = std::stoi(date.substr(5, 2));
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return date + "-" + std::to_string(month == 2 && leap ? 29 : kDays[month - 1]);
+}
+
 }  // namespace
 
 TEST_CASE("export dot labels each relationship with the store's count and date span",
@@ -252,8 +267,8 @@ TEST_CASE("export graphml and gexf hold each relationship with its count and dat
     INFO("gexf " << std::get<0>(key) << " " << std::get<1>(key) << " " << std::get<2>(key));
     REQUIRE(table.count(key) == 1);
     CHECK((*it)[4].str() == table[key].at("count"));
-    CHECK((*it)[5].str() == table[key].at("first"));
-    CHECK((*it)[6].str() == table[key].at("last"));
+    CHECK((*it)[5].str() == FirstDay(table[key].at("first")));
+    CHECK((*it)[6].str() == LastDay(table[key].at("last")));
   }
   CHECK(edges == static_cast<int>(table.size()));
 }
