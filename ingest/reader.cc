@@ -119,16 +119,17 @@ std::optional<std::string> ReadFile(const fs::path& path, Format format, const S
 
 // Whether `dir` is `ancestor` or lies under it; both are canonical.
 bool Within(const fs::path& dir, const fs::path& ancestor) {
-  return std::mismatch(ancestor.begin(), ancestor.end(), dir.begin(), dir.end()).first == ancestor.end();
+  return std::mismatch(ancestor.begin(), ancestor.end(), dir.begin(), dir.end()).first ==
+         ancestor.end();
 }
 
-// Directories are followed through symlinks, but each real directory only once: a second link to a
-// directory does not read its articles twice, and a link back up the tree is reported as a loop (a crawler's
-// mirror gone wrong, most likely) rather than followed.
-std::optional<std::string> ReadFolder(const fs::path& dir, std::set<fs::path>* visited,
-                                      const Sinks& sinks) {
+// Directories are followed through symlinks, but each real directory only once: a second link to
+// a directory does not read its articles twice, and a link back up the tree is reported as a loop
+// (a crawler's mirror gone wrong, most likely) rather than followed. `real` is `dir` made
+// canonical, empty when that failed.
+std::optional<std::string> ReadFolder(const fs::path& dir, const fs::path& real,
+                                      std::set<fs::path>* visited, const Sinks& sinks) {
   std::error_code error;
-  const fs::path here = fs::canonical(dir, error);
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
     entries.push_back(it->path());
@@ -139,13 +140,13 @@ std::optional<std::string> ReadFolder(const fs::path& dir, std::set<fs::path>* v
     const fs::file_type type = fs::status(entry, error).type();
     std::optional<std::string> cause;
     if (type == fs::file_type::directory) {
-      const fs::path real = fs::canonical(entry, error);
+      const fs::path target = fs::canonical(entry, error);
       if (error) {
         cause = fmt::format("cannot read directory: {}", error.message());
-      } else if (visited->insert(real).second) {
-        cause = ReadFolder(entry, visited, sinks);
-      } else if (Within(here, real)) {
-        cause = fmt::format("directory loop: links back to {}, not followed", real.string());
+      } else if (visited->insert(target).second) {
+        cause = ReadFolder(entry, target, visited, sinks);
+      } else if (Within(real, target)) {
+        cause = fmt::format("directory loop: links back to {}, not followed", target.string());
       }
     } else if (auto format = FormatOf(entry)) {
       // A dangling symlink gets its error from ReadFile; a FIFO or a device would block or never end.
@@ -176,9 +177,9 @@ Status ReadPath(const std::string& path, const Sinks& sinks) {
   std::optional<std::string> cause;
   if (type == fs::file_type::directory) {
     std::set<fs::path> visited;
-    const fs::path real = fs::canonical(path, error);
+    const fs::path real = fs::canonical(path, error);  // empty when it fails
     if (!error) visited.insert(real);
-    cause = ReadFolder(path, &visited, sinks);
+    cause = ReadFolder(path, real, &visited, sinks);
   } else if (auto format = FormatOf(path)) {
     cause = ReadFile(path, *format, sinks);
   } else {
