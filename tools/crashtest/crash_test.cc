@@ -58,11 +58,12 @@ std::string SiblingGeokg() {
   return ec ? "geokg" : (self.parent_path() / "geokg").string();
 }
 
+constexpr const char* kUsage =
+    "usage: geokg_crashtest [--geokg PATH] [--data DIR] [--articles N] [--trials T] [--seed S]\n"
+    "                       [--threads N] [--work DIR] [--keep]\n";
+
 int Usage(const std::string& message) {
-  fmt::print(stderr,
-             "geokg_crashtest: {}\nusage: geokg_crashtest [--geokg PATH] [--data DIR] "
-             "[--articles N] [--trials T] [--seed S] [--threads N] [--work DIR] [--keep]\n",
-             message);
+  fmt::print(stderr, "geokg_crashtest: {}\n{}", message, kUsage);
   return 2;
 }
 
@@ -295,11 +296,10 @@ int main(int argc, char** argv) {
   using geokg::crashtest::Config;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
-      std::printf(
-          "usage: geokg_crashtest [--geokg PATH] [--data DIR] [--articles N] [--trials T] [--seed S]\n"
-          "                       [--threads N] [--work DIR] [--keep]\n"
-          "Kills `geokg ingest` of a synthetic corpus with SIGKILL at random moments, re-ingests, and\n"
-          "compares the database with a clean run. Exit 0 when every trial passes, 1 otherwise.\n");
+      fmt::print(
+          "{}Kills `geokg ingest` of a synthetic corpus with SIGKILL at random moments, re-ingests,\n"
+          "and compares the database with a clean run. Exit 0 when every trial passes, 1 otherwise.\n",
+          geokg::crashtest::kUsage);
       return 0;
     }
   }
