@@ -84,7 +84,8 @@ Status Gazetteer::LoadRoles(const std::string& path) {
     }
     auto index = static_cast<std::uint32_t>(roles_.size());
     roles_.push_back(role);
-    (void)AddName(role.name, GazetteerKind::kRole, index);
+    if (auto error = AddName(role.name, GazetteerKind::kRole, index))
+      return file->Error(row, *error);
   }
   return Status::OK();
 }
