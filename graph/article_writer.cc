@@ -227,6 +227,7 @@ Status BatchBuilder::AddEdges(const std::vector<EdgeDraft>& drafts) {
     edge.date_is_publication = draft.date_is_publication;
     edge.confidence = draft.confidence;
     edge.implied = draft.implied;
+    edge.inferred = draft.inferred;
     batch_.Put(keys::EdgeKey(edge.id), records::EncodeEdge(edge));
 
     keys::EdgeIndexEntry entry{edge.source, edge.relation, edge.date.Packed(), edge.target,

@@ -50,9 +50,10 @@
 //   version is newer than kFormatVersion is refused rather than misread.
 //
 // Value records (graph/records.h) are the struct's fields in declaration order, except that an
-// edge's two booleans share one flags byte after its date: the same big-endian integers, strings as
-// u32 length + bytes, a Date as u32 year + u8 month + u8 day + u8 precision, a float as its
-// IEEE-754 bits, an alias list as u32 count + strings. Decoding checks every length and value range
+// edge's three booleans share one flags byte after its date (bit 1 date_is_publication, 2 implied,
+// 4 inferred): the same big-endian integers, strings as u32 length + bytes, a Date as u32 year +
+// u8 month + u8 day + u8 precision, a float as its IEEE-754 bits, an alias list as u32 count +
+// strings. Decoding checks every length and value range
 // and rejects trailing bytes, returning Corruption.
 #ifndef GEOKG_GRAPH_KEYS_H_
 #define GEOKG_GRAPH_KEYS_H_
@@ -67,7 +68,9 @@
 namespace geokg::graph::keys {
 
 // The layout this code reads and writes.
-inline constexpr std::uint32_t kFormatVersion = 1;
+// Version 2 added the edge flag `inferred`; version 1 databases are read as they are and upgraded
+// when opened for writing.
+inline constexpr std::uint32_t kFormatVersion = 2;
 
 enum class Family : char {
   kMeta = 'm',

@@ -90,6 +90,10 @@ struct Edge {
   bool date_is_publication = false;  // the date is the article's, not one the text gives
   float confidence = 0;              // 0..1
   bool implied = false;              // implied by the wording ("rejects US accusations"), not stated
+  // The source is not in the sentence at all but taken from the context: the perpetrator the
+  // sentence before named ("IS-K continues to launch attacks. In December, a suicide bomber killed
+  // ...").
+  bool inferred = false;
 };
 
 // An edge as extraction produces it, before the store has resolved names to ids.
@@ -102,6 +106,7 @@ struct EdgeDraft {
   bool date_is_publication = false;
   float confidence = 0;
   bool implied = false;
+  bool inferred = false;
 };
 
 struct Article {

@@ -17,6 +17,7 @@ using coding::PutString;
 
 constexpr std::uint8_t kFlagDateIsPublication = 1;
 constexpr std::uint8_t kFlagImplied = 2;
+constexpr std::uint8_t kFlagInferred = 4;
 
 Status Bad(std::string_view what, std::string_view bytes) {
   return Status::Corruption(fmt::format("malformed {} record ({} bytes)", what, bytes.size()));
@@ -126,7 +127,8 @@ std::string EncodeEdge(const Edge& edge) {
   PutString(&out, edge.evidence.rule);
   PutDate(&out, edge.date);
   PutFixed(&out, static_cast<std::uint8_t>((edge.date_is_publication ? kFlagDateIsPublication : 0) |
-                                           (edge.implied ? kFlagImplied : 0)));
+                                           (edge.implied ? kFlagImplied : 0) |
+                                           (edge.inferred ? kFlagInferred : 0)));
   PutFixed(&out, std::bit_cast<std::uint32_t>(edge.confidence));
   return out;
 }
@@ -142,9 +144,11 @@ Result<Edge> DecodeEdge(std::string_view bytes) {
       !d.String(&edge.evidence.speaker) || !d.String(&edge.evidence.rule) ||
       !GetDate(&d, &edge.date) || !d.Fixed(&flags) || !d.Fixed(&confidence) || !d.done())
     return Bad("edge", bytes);
-  if ((flags & ~(kFlagDateIsPublication | kFlagImplied)) != 0) return Bad("edge", bytes);
+  if ((flags & ~(kFlagDateIsPublication | kFlagImplied | kFlagInferred)) != 0)
+    return Bad("edge", bytes);
   edge.date_is_publication = (flags & kFlagDateIsPublication) != 0;
   edge.implied = (flags & kFlagImplied) != 0;
+  edge.inferred = (flags & kFlagInferred) != 0;
   edge.confidence = std::bit_cast<float>(confidence);
   return edge;
 }

@@ -126,6 +126,15 @@ Status CheckFormat(rocksdb::DB* db, const std::string& dir, bool read_only, bool
         fmt::format("database format version {} is newer than this geokg ({}): {}", *number,
                     keys::kFormatVersion, dir));
   if (*number == 0) return Status::Corruption(dir + ": format version 0 is not a geokg format");
+  // Every older layout is a subset of this one (version 2 only added an edge flag), so a writer
+  // upgrades the stamp before it can store what an older geokg would misread as corrupt.
+  if (*number < keys::kFormatVersion && !read_only) {
+    rocksdb::WriteOptions write;
+    write.sync = true;
+    return FromRocks(db->Put(write, keys::MetaKey(keys::kMetaFormatVersion),
+                             keys::EncodeU32(keys::kFormatVersion)),
+                     "upgrading the format version of " + dir);
+  }
   return Status::OK();
 }
 

@@ -16,4 +16,15 @@ Status PutRawForTesting(const std::string& dir, const std::string& key, const st
   return Status::OK();
 }
 
+Status GetRawForTesting(const std::string& dir, const std::string& key, std::string* value) {
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(rocksdb::Options(), dir, &raw);
+  if (!s.ok()) return Status::IOError(s.ToString());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  s = db->Get(rocksdb::ReadOptions(), key, value);
+  if (s.IsNotFound()) return Status::NotFound(key);
+  if (!s.ok()) return Status::IOError(s.ToString());
+  return Status::OK();
+}
+
 }  // namespace geokg::graph::testing

@@ -11,6 +11,9 @@ namespace geokg::graph::testing {
 
 // Writes one raw key and value into the closed database in `dir`. IOError when it cannot be opened.
 Status PutRawForTesting(const std::string& dir, const std::string& key, const std::string& value);
+// Reads one raw value from the closed database in `dir` into *value. NotFound when the key is
+// absent.
+Status GetRawForTesting(const std::string& dir, const std::string& key, std::string* value);
 
 }  // namespace geokg::graph::testing
 

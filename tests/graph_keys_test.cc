@@ -27,6 +27,7 @@ Edge SampleEdge() {
   e.date_is_publication = true;
   e.confidence = 0.75f;
   e.implied = true;
+  e.inferred = true;
   return e;
 }
 
@@ -208,6 +209,7 @@ TEST_CASE("records round-trip", "[graph][keys]") {
   CHECK(e->date_is_publication == edge.date_is_publication);
   CHECK(e->confidence == edge.confidence);
   CHECK(e->implied == edge.implied);
+  CHECK(e->inferred == edge.inferred);
 }
 
 TEST_CASE("damaged records give Corruption, never a crash", "[graph][keys]") {

@@ -138,6 +138,7 @@ TEST_CASE("an article round-trips with its actors, relations and edges", "[graph
   batch.edges[0].evidence.speaker = "Vassily Nebenzia";
   batch.edges[0].implied = true;
   batch.edges[1].date_is_publication = true;
+  batch.edges[1].inferred = true;
 
   auto added = store->AddArticle(batch);
   REQUIRE(added.ok());
@@ -205,6 +206,7 @@ TEST_CASE("an article round-trips with its actors, relations and edges", "[graph
     CHECK(e.date_is_publication == d.date_is_publication);
     CHECK(e.confidence == d.confidence);
     CHECK(e.implied == d.implied);
+    CHECK(e.inferred == d.inferred);
   }
 
   StoreStats stats = StatsOf(*store);
@@ -403,6 +405,36 @@ TEST_CASE("a database of a newer format is refused", "[graph][store]") {
       store.status().message(),
       Catch::Contains("database format version " + std::to_string(keys::kFormatVersion + 1) +
                       " is newer than this geokg (" + std::to_string(keys::kFormatVersion) + ")"));
+}
+
+TEST_CASE("an older format is read as it is and upgraded by a writer", "[graph][store]") {
+  TempDir tmp;
+  {
+    auto store = OpenOrDie(tmp.db());
+    Add(*store, MakeBatch("a1", "one", {Draft("US", kMeets, "UN", Date::Year(2024))}));
+  }
+  PutRaw(tmp.db(), keys::MetaKey(keys::kMetaFormatVersion), keys::EncodeU32(1));
+  auto stamped = [&] {
+    std::string bytes;
+    REQUIRE(geokg::graph::testing::GetRawForTesting(tmp.db(),
+                                                    keys::MetaKey(keys::kMetaFormatVersion), &bytes)
+                .ok());
+    auto number = keys::DecodeU32(bytes);
+    REQUIRE(number.ok());
+    return *number;
+  };
+  Store::Options read_only;
+  read_only.read_only = true;
+  {
+    auto reader = OpenOrDie(tmp.db(), read_only);
+    CHECK(AllEdges(*reader).size() == 1);
+  }
+  CHECK(stamped() == 1);
+  {
+    auto writer = OpenOrDie(tmp.db());
+    CHECK(AllEdges(*writer).size() == 1);
+  }
+  CHECK(stamped() == keys::kFormatVersion);
 }
 
 TEST_CASE("damaged stored bytes are reported as Corruption", "[graph][store]") {
