@@ -249,6 +249,7 @@ Extraction Extractor::Extract(const graph::Article& article) const {
     }
     edge.confidence = candidate.confidence;
     edge.implied = candidate.implied;
+    edge.inferred = candidate.inferred;
     relation_used[candidate.relation] = true;
     extraction.edges.push_back(std::move(edge));
   }

@@ -161,6 +161,7 @@ class SentenceRules {
     EdgeCandidate how =
         How(relation, kPreviousPerpetrator, "verb.previous_perpetrator", hit.first, "");
     how.spans_previous = true;
+    how.inferred = true;
     for (const EventNote& note : discourse_.previous().perpetrators) {
       if (note.relation == relation) Emit({note.actors, "", false}, target, how);
     }

@@ -14,8 +14,9 @@
 // - A future form ("boycott") after a future marker ("would", "vowed to") relates its subject to
 //   its object: "they would boycott talks with Albania" is a threat.
 // - A violent event (a relation marked `event`) whose sentence names no perpetrator takes the one
-//   the previous sentence names ("IS-K continues to launch attacks. A bomber killed ..."), or the
-//   one that claims it in the same or the next sentence ("The BLA claimed the attack").
+//   the previous sentence names ("IS-K continues to launch attacks. A bomber killed ..."), marked
+//   inferred because no word of the sentence refers to it, or the one that claims it in the same
+//   or the next sentence ("The BLA claimed the attack").
 // - Inside a speaker's quotation, a trigger without a subject of its own, and "we", stand for the
 //   speaker.
 // - Pronouns and descriptions resolve as references.h says; such edges get lower confidence.
@@ -40,6 +41,7 @@ struct EdgeCandidate {
   std::uint32_t target = 0;    // actor index
   float confidence = 0;
   bool implied = false;
+  bool inferred = false;        // the source comes from the context, not from this sentence
   bool spans_previous = false;  // the previous sentence supplies a party: the evidence covers both
   std::string speaker;
   std::string_view rule;     // a static name: "verb", "verb.passive", "noun.implied", ...

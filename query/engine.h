@@ -105,7 +105,7 @@ class Engine {
   //   relationships: the type is the stored relation name upper-cased, other characters as '_'
   //     ("calls for" -> CALLS_FOR); properties date (a date, null when unknown), precision ("day", "month",
   //     "year"; null when undated), article (its id), sentence, speaker (null when none), confidence,
-  //     implied.
+  //     implied, inferred (the source comes from the context, not from the sentence).
   // Fails with InvalidArgument on a malformed query or a runtime error (a division by zero, a bad date),
   // the message giving the line and column and a caret under the offending text; an unknown relation type,
   // label, variable, property or function names the nearest valid one. CREATE, MERGE, DELETE, SET and REMOVE

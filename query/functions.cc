@@ -201,8 +201,8 @@ const std::vector<std::string>& ArticleProperties() {
 }
 
 const std::vector<std::string>& RelProperties() {
-  static const std::vector<std::string> kNames = {"date",    "precision", "article",  "sentence",
-                                                  "speaker", "confidence", "implied"};
+  static const std::vector<std::string> kNames = {"date",    "precision",  "article", "sentence",
+                                                  "speaker", "confidence", "implied", "inferred"};
   return kNames;
 }
 
@@ -270,6 +270,7 @@ Result<Value> PropertyOf(const Value& v, const std::string& key, ExecContext* ct
       if (key == "speaker") return e.evidence.speaker.empty() ? Value() : Value::String(e.evidence.speaker);
       if (key == "confidence") return Value::Float(FloatToDouble(e.confidence));
       if (key == "implied") return Value::Bool(e.implied);
+      if (key == "inferred") return Value::Bool(e.inferred);
       return Value();
     }
     case Value::Type::kArticle: {

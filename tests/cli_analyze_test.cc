@@ -68,10 +68,10 @@ std::string Citation(const std::string& cell) {
   return std::regex_search(cell, m, re) ? m[1].str() : "<no citation in: " + cell + ">";
 }
 
-// "accuses (implied)" is stored as an accuses edge.
+// "accuses (implied)" and "attacks (inferred)" are stored as accuses and attacks edges.
 std::string BareRelation(std::string relation) {
-  std::size_t implied = relation.find(" (implied)");
-  return implied == std::string::npos ? relation : relation.substr(0, implied);
+  std::size_t note = relation.find(" (");
+  return note == std::string::npos ? relation : relation.substr(0, note);
 }
 
 int DaysBetween(const std::string& from, const std::string& to) {

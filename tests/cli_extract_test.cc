@@ -1,9 +1,11 @@
 // End-to-end tests of `geokg extract` and `geokg export`.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <tuple>
+#include <vector>
 
 #include "tests/cli_run.h"
 
@@ -41,6 +43,39 @@ TEST_CASE("extract prints a TSV the scorer reads", "[cli]") {
   for (const char* column : {"article_id", "source", "relation", "target", "event_date", "confidence", "sentence"})
     CHECK(std::find(header.begin(), header.end(), column) != header.end());
   for (std::size_t i = 1; i < rows.size(); ++i) CHECK(rows[i].size() == header.size());
+}
+
+// The sample siege article's "The group has stepped up its attacks this year. In March, a roadside
+// bomb killed four Ugandan soldiers" names its perpetrator only in the sentence before.
+TEST_CASE("extract prints edges with an inferred source only when asked", "[cli]") {
+  TempDir dir;
+  std::string article = SampleArticles() + "/2025-06-16-somalia-hotel-siege.txt";
+  auto stated = RunGeokg(dir, "extract '" + article + "'");
+  auto all = RunGeokg(dir, "extract --inferred '" + article + "'");
+  INFO(stated.err << all.err);
+  REQUIRE(stated.status == 0);
+  REQUIRE(all.status == 0);
+  auto stated_rows = ParseTsv(stated.out);
+  auto all_rows = ParseTsv(all.out);
+  REQUIRE(!all_rows.empty());
+  const auto& header = all_rows[0];
+  auto column = [&](const char* name) {
+    auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<std::size_t>(it - header.begin());
+  };
+  std::size_t inferred = column("inferred"), source = column("source"),
+              relation = column("relation"), target = column("target");
+  std::vector<std::vector<std::string>> inferred_rows;
+  for (std::size_t i = 1; i < all_rows.size(); ++i) {
+    if (all_rows[i].at(inferred) == "1") inferred_rows.push_back(all_rows[i]);
+  }
+  REQUIRE(inferred_rows.size() == 1);
+  CHECK(inferred_rows[0].at(source) == "al-Shabaab");
+  CHECK(inferred_rows[0].at(relation) == "attacks");
+  CHECK(inferred_rows[0].at(target) == "Uganda");
+  CHECK(stated_rows.size() + inferred_rows.size() == all_rows.size());
+  for (std::size_t i = 1; i < stated_rows.size(); ++i) CHECK(stated_rows[i].at(inferred) == "0");
 }
 
 TEST_CASE("extract finds the required edges of the seed article", "[cli]") {

@@ -27,6 +27,7 @@ constexpr std::size_t kMinCases = 150;
 struct ExpectedEdge {
   std::string source, relation, target;
   std::optional<bool> implied;
+  std::optional<bool> inferred;
   std::optional<std::string> speaker;
   std::optional<std::string> date;  // as graph::Date::ToString() writes it
   std::optional<std::string> rule;
@@ -104,8 +105,8 @@ class CaseParser {
     return true;
   }
 
-  // "Source relation Target (implied, speaker=Fu Cong, date=2025-03-03, rule=verb)": the relation
-  // is the word that names one of the lexicon's relation types.
+  // "Source relation Target (implied, inferred, speaker=Fu Cong, date=2025-03-03, rule=verb)": the
+  // relation is the word that names one of the lexicon's relation types.
   std::optional<ExpectedEdge> Edge(std::string_view text, std::string* error) const {
     ExpectedEdge edge;
     std::string_view triple = text;
@@ -123,6 +124,9 @@ class CaseParser {
           edge.implied = true;
         } else if (key == "stated") {
           edge.implied = false;
+          edge.inferred = false;
+        } else if (key == "inferred") {
+          edge.inferred = true;
         } else if (key == "speaker") {
           edge.speaker = value;
         } else if (key == "date") {
@@ -167,8 +171,9 @@ bool SameTriple(const ExpectedEdge& want, const EdgeDraft& got) {
 std::string Describe(const EdgeDraft& e) {
   std::ostringstream out;
   out << e.source << ' ' << e.relation << ' ' << e.target << " (" << (e.implied ? "implied, " : "")
-      << "speaker=" << e.evidence.speaker << ", date=" << e.date.ToString()
-      << ", rule=" << e.evidence.rule << ", confidence=" << e.confidence << ')';
+      << (e.inferred ? "inferred, " : "") << "speaker=" << e.evidence.speaker
+      << ", date=" << e.date.ToString() << ", rule=" << e.evidence.rule
+      << ", confidence=" << e.confidence << ')';
   return out.str();
 }
 
@@ -187,6 +192,8 @@ std::string Problems(const Case& c, const Extraction& x) {
     }
     if (want.implied && *want.implied != found->implied)
       out << "  " << triple << (*want.implied ? " should be implied\n" : " should be stated\n");
+    if (want.inferred && *want.inferred != found->inferred)
+      out << "  " << triple << (*want.inferred ? " should be inferred\n" : " should be stated\n");
     if (want.speaker && *want.speaker != found->evidence.speaker)
       out << "  " << triple << ": speaker '" << found->evidence.speaker << "', want '"
           << *want.speaker << "'\n";

@@ -9,7 +9,8 @@
 //   [] Hezbollah group - []                 Houthis group - [Ansar Allah]   Red Cross other - []
 // EU has no edges.
 //
-// Edges (source RELATION target, date, speaker, confidence, implied), one article per block:
+// Edges (source RELATION target, date, speaker, confidence, implied or inferred), one article per
+// block:
 //   a1 (2025-01-10): Iran ACCUSES Israel 2025-01-10 "Esmaeil Baghaei" 0.9; Israel WARNS Iran
 //   2025-01-10 0.8;
 //                    US SUPPORTS Israel 2025-01 0.7
@@ -19,7 +20,8 @@
 //   a3 (2025-03-15): Houthis THREATENS US 2025-03-14 0.8; US WARNS Houthis 2025-03-15 0.9;
 //                    Iran SUPPORTS Houthis 2025 0.6 implied
 //   a4 (2025-03-20): Hamas BLAMES Israel 2025-03-20 0.9; Israel ACCUSES Hamas 2025-03-19 0.9;
-//                    Hezbollah SUPPORTS Hamas (no date) 0.5; Iran ACCUSES US 2025-03-20 0.7
+//                    Hezbollah SUPPORTS Hamas (no date) 0.5 inferred; Iran ACCUSES US 2025-03-20
+//                    0.7
 //   a5 (2025-04-01): UN CONDEMNS Hamas 2025-04-01 0.9; UN MEETS Iran 2025-04-01 "Antonio
 //   Guterres" 1.0;
 //                    Iran ACCUSES Israel 2025-04-01 0.8; Red Cross CALLS_FOR UN 2025-04 0.5;
@@ -49,6 +51,7 @@ struct FixtureEdge {
   const char* speaker;
   float confidence;
   bool implied;
+  bool inferred = false;
 };
 
 namespace fixture_internal {
@@ -94,6 +97,7 @@ inline Status Add(graph::Store* store, const std::string& id, graph::Date publis
     e.date = f.date;
     e.confidence = f.confidence;
     e.implied = f.implied;
+    e.inferred = f.inferred;
     e.evidence.sentence = static_cast<std::uint32_t>(i + 1);
     e.evidence.speaker = f.speaker;
     e.evidence.begin = base + static_cast<std::uint32_t>(text.size());
@@ -136,7 +140,7 @@ inline Status BuildQueryFixture(graph::Store* store) {
     s = Add(store, "a4", Date::Day(2025, 3, 20), "Daily Example",
             {{"Hamas", "blames", "Israel", Date::Day(2025, 3, 20), "", 0.9f, false},
              {"Israel", "accuses", "Hamas", Date::Day(2025, 3, 19), "", 0.9f, false},
-             {"Hezbollah", "supports", "Hamas", Date(), "", 0.5f, false},
+             {"Hezbollah", "supports", "Hamas", Date(), "", 0.5f, false, true},
              {"Iran", "accuses", "US", Date::Day(2025, 3, 20), "", 0.7f, false}});
   if (s.ok())
     s = Add(store, "a5", Date::Day(2025, 4, 1), "",

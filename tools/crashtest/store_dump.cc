@@ -51,11 +51,11 @@ std::string ArticleText(const graph::Article& a) {
 std::string EdgeText(const graph::Edge& e) {
   return fmt::format(
       "edge={:#x} {}-[{}]->{} article={} sentence={} bytes={}..{} speaker={} rule={} date={} "
-      "publication_date={} confidence={:#x} implied={}",
+      "publication_date={} confidence={:#x} implied={} inferred={}",
       e.id, e.source, e.relation, e.target, Quote(e.article_id), e.evidence.sentence,
       e.evidence.begin, e.evidence.end, Quote(e.evidence.speaker), Quote(e.evidence.rule),
       DateText(e.date), e.date_is_publication, std::bit_cast<std::uint32_t>(e.confidence),
-      e.implied);
+      e.implied, e.inferred);
 }
 
 // Counts the edges the out-edge (or in-edge) index lists for every actor.

@@ -44,9 +44,11 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
-// "accuses", or "accuses (implied)" when only the wording of the sentence implies the edge.
+// "accuses", or "accuses (implied)" when only the wording of the sentence implies the edge,
+// "attacks (inferred)" when the context supplies its source.
 std::string Relation(const graph::CitedEdge& cited) {
-  return cited.edge.implied ? cited.relation + " (implied)" : cited.relation;
+  if (cited.edge.implied) return cited.relation + " (implied)";
+  return cited.edge.inferred ? cited.relation + " (inferred)" : cited.relation;
 }
 
 std::string Cite(const graph::CitedEdge& cited) {

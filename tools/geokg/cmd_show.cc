@@ -63,10 +63,13 @@ int RunEdges(const Args& args) {
   query::Engine engine(store.get());
   auto edges = engine.Edges(EdgeQueryFrom(args));
   if (!edges.ok()) return Fail(edges.status());
-  Table table({"source", "relation", "target", "date", "confidence", "implied", "speaker", "article", "sentence"});
+  Table table({"source", "relation", "target", "date", "confidence", "basis", "speaker", "article",
+               "sentence"});
   for (const auto& e : *edges)
-    table.Add({e.source, e.relation, e.target, e.edge.date.ToString(), fmt::format("{:.2f}", e.edge.confidence),
-               e.edge.implied ? "yes" : "", e.edge.evidence.speaker, e.edge.article_id,
+    table.Add({e.source, e.relation, e.target, e.edge.date.ToString(),
+               fmt::format("{:.2f}", e.edge.confidence),
+               e.edge.implied ? "implied" : (e.edge.inferred ? "inferred" : ""),
+               e.edge.evidence.speaker, e.edge.article_id,
                std::to_string(e.edge.evidence.sentence)});
   table.Print(stdout);
   return kExitOk;

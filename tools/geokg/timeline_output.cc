@@ -26,8 +26,15 @@ std::string Html(std::string_view s) {
   return out;
 }
 
+// " (implied)" when the wording only implies the edge, " (inferred)" when the context supplies its
+// source.
+std::string_view Basis(const graph::Edge& edge) {
+  if (edge.implied) return " (implied)";
+  return edge.inferred ? " (inferred)" : "";
+}
+
 std::string Headline(const query::TimelineEvent& e) {
-  return fmt::format("{} {} {}{}", e.source, e.relation, e.target, e.edge.implied ? " (implied)" : "");
+  return fmt::format("{} {} {}{}", e.source, e.relation, e.target, Basis(e.edge));
 }
 
 }  // namespace
@@ -48,15 +55,17 @@ void PrintTimelineJson(std::FILE* out, const std::vector<query::TimelineEvent>& 
   fmt::print(out, "{{\"events\": [");
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto& e = events[i];
-    fmt::print(out,
-               "{}\n  {{\"date\": {}, \"precision\": \"{}\", \"date_is_publication\": {}, \"source\": {}, "
-               "\"relation\": {}, \"target\": {}, \"implied\": {}, \"confidence\": {:.2f}, \"speaker\": {}, "
-               "\"evidence\": {}, \"article\": {}, \"sentence\": {}, \"title\": {}}}",
-               i ? "," : "", e.edge.date.known() ? JsonString(e.edge.date.ToString()) : "null",
-               graph::DatePrecisionName(e.edge.date.precision), e.edge.date_is_publication ? "true" : "false",
-               JsonString(e.source), JsonString(e.relation), JsonString(e.target), e.edge.implied ? "true" : "false",
-               e.edge.confidence, JsonString(e.edge.evidence.speaker), JsonString(e.evidence),
-               JsonString(e.edge.article_id), e.edge.evidence.sentence, JsonString(e.title));
+    fmt::print(
+        out,
+        "{}\n  {{\"date\": {}, \"precision\": \"{}\", \"date_is_publication\": {}, \"source\": {}, "
+        "\"relation\": {}, \"target\": {}, \"implied\": {}, \"inferred\": {}, "
+        "\"confidence\": {:.2f}, \"speaker\": {}, \"evidence\": {}, \"article\": {}, \"sentence\": {}, \"title\": {}}}",
+        i ? "," : "", e.edge.date.known() ? JsonString(e.edge.date.ToString()) : "null",
+        graph::DatePrecisionName(e.edge.date.precision),
+        e.edge.date_is_publication ? "true" : "false", JsonString(e.source), JsonString(e.relation),
+        JsonString(e.target), e.edge.implied ? "true" : "false", e.edge.inferred ? "true" : "false",
+        e.edge.confidence, JsonString(e.edge.evidence.speaker), JsonString(e.evidence),
+        JsonString(e.edge.article_id), e.edge.evidence.sentence, JsonString(e.title));
   }
   fmt::print(out, "\n]}}\n");
 }
@@ -93,13 +102,15 @@ void PrintTimelineHtml(std::FILE* out, const std::string& title, const std::vect
              "</style></head><body>\n<h1>{0}</h1>\n<p>{1} events in date order; undated events come last.</p>\n<ol>\n",
              Html(title), events.size());
   for (const auto& e : events) {
-    fmt::print(out,
-               "<li><span class=\"when\">{}</span>{} &mdash; {} <span class=\"rel\">{}</span> {}{}\n"
-               "<blockquote>{}{}</blockquote><span class=\"src\">{} #{} &middot; {}</span></li>\n",
-               Html(When(e)), e.edge.date_is_publication ? " <span class=\"pub\">(publication date)</span>" : "",
-               Html(e.source), Html(e.relation), Html(e.target), e.edge.implied ? " (implied)" : "",
-               e.edge.evidence.speaker.empty() ? "" : Html(e.edge.evidence.speaker) + ": ", Html(e.evidence),
-               Html(e.edge.article_id), e.edge.evidence.sentence, Html(e.title));
+    fmt::print(
+        out,
+        "<li><span class=\"when\">{}</span>{} &mdash; {} <span class=\"rel\">{}</span> {}{}\n"
+        "<blockquote>{}{}</blockquote><span class=\"src\">{} #{} &middot; {}</span></li>\n",
+        Html(When(e)),
+        e.edge.date_is_publication ? " <span class=\"pub\">(publication date)</span>" : "",
+        Html(e.source), Html(e.relation), Html(e.target), Basis(e.edge),
+        e.edge.evidence.speaker.empty() ? "" : Html(e.edge.evidence.speaker) + ": ",
+        Html(e.evidence), Html(e.edge.article_id), e.edge.evidence.sentence, Html(e.title));
   }
   fmt::print(out, "</ol>\n</body></html>\n");
 }

@@ -105,7 +105,7 @@ Status WriteKuzuFiles(graph::Store* store, const std::string& dir) {
   std::map<graph::RelationId, std::string> types;
   for (const auto& r : *relations) types[r.id] = TypeName(r.name);
   const std::string rel_header =
-      "from,to,date,precision,article,sentence,speaker,confidence,implied";
+      "from,to,date,precision,article,sentence,speaker,confidence,implied,inferred";
   for (const auto& [id, type] : types) files.Open(type + ".csv", rel_header);
   s = store->ScanEdges({}, [&](const graph::Edge& e) {
     all_days = all_days && (!e.date.known() || e.date.precision == graph::DatePrecision::kDay);
@@ -113,7 +113,8 @@ Status WriteKuzuFiles(graph::Store* store, const std::string& dir) {
     *f << Field(names[e.source]) << "," << Field(names[e.target]) << "," << e.date.ToString() << ","
        << (e.date.known() ? graph::DatePrecisionName(e.date.precision) : "") << ","
        << Field(e.article_id) << "," << e.evidence.sentence << "," << Field(e.evidence.speaker)
-       << "," << Confidence(e.confidence) << "," << (e.implied ? "true" : "false") << "\n";
+       << "," << Confidence(e.confidence) << "," << (e.implied ? "true" : "false") << ","
+       << (e.inferred ? "true" : "false") << "\n";
     return true;
   });
   if (!s.ok()) return s;
@@ -130,7 +131,7 @@ Status WriteKuzuFiles(graph::Store* store, const std::string& dir) {
   for (const auto& [id, type] : types)
     *out << fmt::format(
         "CREATE REL TABLE {}(FROM Actor TO Actor, date {}, precision STRING, article STRING, "
-        "sentence INT64, speaker STRING, confidence DOUBLE, implied BOOLEAN)\n",
+        "sentence INT64, speaker STRING, confidence DOUBLE, implied BOOLEAN, inferred BOOLEAN)\n",
         type, date);
   *out << fmt::format("COPY Actor FROM '{}' (HEADER=true)\n", files.Path("actors.csv"));
   *out << fmt::format("COPY Article FROM '{}' (HEADER=true)\n", files.Path("articles.csv"));

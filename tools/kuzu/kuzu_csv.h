@@ -5,8 +5,8 @@
 //   NODE TABLE Actor(name STRING PRIMARY KEY, kind, code, aliases STRING[])
 //   NODE TABLE Article(id STRING PRIMARY KEY, title, url, outlet, date)
 //   REL TABLE <TYPE>(FROM Actor TO Actor, date, precision, article, sentence INT64, speaker,
-//                    confidence DOUBLE, implied BOOLEAN), one per relation type, named as geokg's
-//                    Cypher names it (ACCUSES, CALLS_FOR).
+//                    confidence DOUBLE, implied BOOLEAN, inferred BOOLEAN), one per relation type,
+//                    named as geokg's Cypher names it (ACCUSES, CALLS_FOR).
 // Kind labels (:State, ...) have no counterpart; queries that use them do not port. Dates are Kuzu
 // DATEs when every date is a day, else strings ("2025-02", which order and compare as geokg's
 // coarse dates do).
