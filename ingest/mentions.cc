@@ -99,7 +99,7 @@ class MentionFinder {
       Phrase phrase;
       phrase.kind = (flags(i) & kPronoun) ? Phrase::Kind::kPronoun : Phrase::Kind::kDescription;
       phrase.first = i;
-      phrase.last = i + view_.mark_span[i];
+      phrase.last = Possessive(i + view_.mark_span[i], &phrase);
       phrase.referent = view_.marks[i].referent;
       view_.phrases.push_back(phrase);
       return phrase.last;

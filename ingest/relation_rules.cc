@@ -128,7 +128,6 @@ class SentenceRules {
     Emit(source, target, How(entry.relation, confidence, rule, hit.first, speaker));
 
     const Phrase& phrase = view_.phrases[object];
-    if (phrase.kind == Phrase::Kind::kPronoun || phrase.kind == Phrase::Kind::kDescription) return;
     // Rejecting an accusation implies one; condemning an attack is no attack on the condemner.
     if (const TriggerHit* noun = GovernedNoun(view_, phrase);
         noun != nullptr && !lexicon_.IsEvent(noun->match.noun->relation)) {
