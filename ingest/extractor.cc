@@ -18,6 +18,25 @@
 namespace geokg::ingest {
 namespace {
 
+// A possessive determiner ("his", "their") before a statement noun, over at most two plain words,
+// names that statement's source: "rejected his accusations", "dismissed their latest claims". It
+// is then a pronoun. Before an event noun it stays a determiner, as "citing its deadly attacks"
+// reports no attack of its own.
+void MarkPossessivePronouns(const Lexicon& lexicon, SentenceView* view) {
+  constexpr int kMaxPlainWords = 2;
+  for (const TriggerHit& hit : view->triggers) {
+    if (hit.match.noun == nullptr || lexicon.IsEvent(hit.match.noun->relation)) continue;
+    for (std::uint32_t k = hit.first, plain = 0; k > 0 && plain <= kMaxPlainWords; ++plain) {
+      FunctionWord& word = view->marks[--k];
+      if (word.flags & kPossessivePronoun) {
+        word.flags |= kPronoun;
+        break;
+      }
+      if (word.flags != 0 || view->tokens[k].kind != TokenKind::kWord) break;
+    }
+  }
+}
+
 // Marks each token with the function word that starts there, longest first, and finds the trigger
 // phrases.
 void MarkWords(const Lexicon& lexicon, SentenceView* view) {
@@ -47,6 +66,7 @@ void MarkWords(const Lexicon& lexicon, SentenceView* view) {
     view->triggers.push_back({i, i + match.length, match});
     i += match.length;
   }
+  MarkPossessivePronouns(lexicon, view);
 }
 
 // Keeps one edge per (source, relation, target, sentence): the most confident, a stated edge before

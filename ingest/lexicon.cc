@@ -38,6 +38,7 @@ constexpr std::pair<std::string_view, std::uint32_t> kCategories[] = {
     {"reporter", kReporter},
     {"noun_agent", kNounAgent},
     {"aspectual", kAspectual},
+    {"possessive_pronoun", kPossessivePronoun},
 };
 
 constexpr std::pair<std::string_view, TriggerForm> kForms[] = {
@@ -210,7 +211,8 @@ Status Lexicon::LoadFunctionWords(const std::string& path) {
         return file->Error(row, "an actor_suffix's argument is 'participant' or 'modifier'");
       }
       word.flags = argument == "participant" ? kSuffixParticipant : kSuffixModifier;
-    } else if (cells[1] == "pronoun" || cells[1] == "description") {
+    } else if (cells[1] == "pronoun" || cells[1] == "description" ||
+               cells[1] == "possessive_pronoun") {
       auto referent = std::find_if(std::begin(kReferents), std::end(kReferents),
                                    [&](const auto& r) { return r.first == argument; });
       if (referent == std::end(kReferents))

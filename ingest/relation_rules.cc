@@ -128,9 +128,11 @@ class SentenceRules {
     Emit(source, target, How(entry.relation, confidence, rule, hit.first, speaker));
 
     const Phrase& phrase = view_.phrases[object];
-    // Rejecting an accusation implies one; condemning an attack is no attack on the condemner.
+    // Rejecting an accusation implies one; condemning an attack is no attack on the condemner, nor
+    // are "threats against Israel" threats against the condemner.
     if (const TriggerHit* noun = GovernedNoun(view_, phrase);
-        noun != nullptr && !lexicon_.IsEvent(noun->match.noun->relation)) {
+        noun != nullptr && !lexicon_.IsEvent(noun->match.noun->relation) &&
+        NounTarget(*noun, *noun->match.noun) == kNone) {
       EdgeCandidate implied =
           How(noun->match.noun->relation, kImpliedNoun, "noun.implied", hit.first, speaker);
       implied.implied = true;
@@ -313,20 +315,31 @@ class SentenceRules {
     const std::uint32_t k = PlainWordsBefore(hit.first);
     const Phrase* owner = k > 0 ? view_.PhraseAt(k - 1) : nullptr;
     if (owner == nullptr || owner->last != k || owner->modifier_only) return;
+    // Whom "their threats" means depends on the clause's subject, which the verb's rule resolves
+    // ("condemned their threats": not the condemner's own); this rule does not know it.
+    if (view_.flags(owner->first) & kPossessivePronoun) return;
     Party source = references_.Resolve(view_.phrase_at[k - 1], {});
     if (lexicon_.IsEvent(entry.relation))
       Note(&notes_->perpetrators, entry.relation, source, hit.first);
-    if (hit.last >= view_.size() || !Asserted(hit.first)) return;
+    if (!Asserted(hit.first)) return;
+    std::int32_t target = NounTarget(hit, entry);
+    if (target == kNone) return;
+    Emit(source, references_.Resolve(target, source.actors),
+         How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
+  }
+
+  // The party after one of a noun's target prepositions ("threats against Israel"), or kNone.
+  std::int32_t NounTarget(const TriggerHit& hit, const TriggerEntry& entry) const {
+    if (hit.last >= view_.size()) return kNone;
     const std::string& preposition = view_.tokens[hit.last].norm;
     if (std::find(entry.target_prepositions.begin(), entry.target_prepositions.end(),
                   preposition) == entry.target_prepositions.end()) {
-      return;
+      return kNone;
     }
     const std::uint32_t t = PlainWordsAfter(SkipDeterminers(view_, hit.last + 1));
     const Phrase* target = t < view_.size() ? view_.PhraseAt(t) : nullptr;
-    if (target == nullptr || target->first != t || target->modifier_only) return;
-    Emit(source, references_.Resolve(view_.phrase_at[t], source.actors),
-         How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
+    if (target == nullptr || target->first != t || target->modifier_only) return kNone;
+    return view_.phrase_at[t];
   }
 
   // The subject of the sentence's first clause, for a "they" or "it" in the next one.
