@@ -83,7 +83,7 @@ enum FunctionFlag : std::uint32_t {
   kReporter = 1u << 27,     // "according to": the phrase after it speaks the sentence
   kNounAgent = 1u << 28,    // "by", "from" after a noun: "calls by Belarus" names who calls
   kAspectual = 1u << 29,    // "continues", "began": the infinitive after it is done ("continues to launch")
-  kPossessivePronoun = 1u << 30,  // "his", "their": a pronoun before a statement noun ("his accusations")
+  kPossessivePronoun = 1u << 30,  // "his", "their": a pronoun before a statement noun
 };
 
 // What a pronoun or description refers to.
