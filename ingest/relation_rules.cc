@@ -314,7 +314,8 @@ class SentenceRules {
   void Noun(const TriggerHit& hit, const TriggerEntry& entry) {
     const std::uint32_t k = PlainWordsBefore(hit.first);
     const Phrase* owner = k > 0 ? view_.PhraseAt(k - 1) : nullptr;
-    if (owner == nullptr || owner->last != k || owner->modifier_only) return;
+    if (AgentNoun(hit, entry) || owner == nullptr || owner->last != k || owner->modifier_only)
+      return;
     // Whom "their threats" means depends on the clause's subject, which the verb's rule resolves
     // ("condemned their threats": not the condemner's own); this rule does not know it.
     if (view_.flags(owner->first) & kPossessivePronoun) return;
@@ -326,6 +327,33 @@ class SentenceRules {
     if (target == kNone) return;
     Emit(source, references_.Resolve(target, source.actors),
          How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
+  }
+
+  // A statement noun whose source follows it, in a clause whose own verb states nothing, answers
+  // the clause's subject: "Iran's refusal drew a sharp rebuke from the IAEA", "Israel faced
+  // condemnation by the EU". Returns whether the noun names its source after it, for then the
+  // actor before it is not its source.
+  bool AgentNoun(const TriggerHit& hit, const TriggerEntry& entry) {
+    if (lexicon_.IsEvent(entry.relation) || hit.last >= view_.size() ||
+        !(view_.flags(hit.last) & kNounAgent)) {
+      return false;
+    }
+    const std::uint32_t a = SkipDeterminers(view_, hit.last + view_.mark_span[hit.last]);
+    const Phrase* agent = a < view_.size() ? view_.PhraseAt(a) : nullptr;
+    if (agent == nullptr || agent->first != a || agent->modifier_only) return false;
+    std::int32_t subject = FindSubject(view_, hit.first, false);
+    if (subject == kNone || !Asserted(hit.first)) return true;
+    for (std::uint32_t k = view_.phrases[subject].last; k < hit.first; ++k) {
+      if (TriggerAt(view_, k) != nullptr) return true;
+    }
+    // An intended reception is none: "hoped to avoid (any) criticism from".
+    std::uint32_t j = hit.first;
+    while (j > 0 && (view_.flags(j - 1) & kDeterminer)) --j;
+    if (j >= 2 && (view_.flags(j - 2) & kInfinitive)) return true;
+    Party source = references_.Resolve(view_.phrase_at[a], {});
+    Emit(source, references_.Resolve(subject, source.actors),
+         How(entry.relation, kStatedNoun, "noun.agent", hit.first, SpeakerOf(source, hit.first)));
+    return true;
   }
 
   // The party after one of a noun's target prepositions ("threats against Israel"), or kNone.
