@@ -122,7 +122,11 @@ class SentenceRules {
       return;
     }
     if (event) Note(&notes_->perpetrators, entry.relation, source, hit.first);
-    if (object == kNone) return;
+    if (object == kNone) {
+      if (subject != kNone && (view_.flags(hit.first) & kDenial))
+        DeniedStatement(hit, entry.relation, view_.phrases[subject], source, confidence, rule);
+      return;
+    }
     Party target = references_.Resolve(object, source.actors);
     std::string speaker = SpeakerOf(source, hit.first);
     Emit(source, target, How(entry.relation, confidence, rule, hit.first, speaker));
@@ -327,6 +331,35 @@ class SentenceRules {
     if (target == kNone) return;
     Emit(source, references_.Resolve(target, source.actors),
          How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
+  }
+
+  // "Mali blamed France for arming separatists, a claim Paris has denied": a denial whose object is
+  // a statement noun standing after a comma, in apposition to the clause before, rejects whoever
+  // made a statement earlier in the sentence.
+  void DeniedStatement(const TriggerHit& hit, std::uint16_t relation, const Phrase& subject,
+                       const Party& source, float confidence, std::string_view rule) {
+    std::uint32_t k = subject.first;
+    if (k > 0 && (view_.flags(k - 1) & (kComplementiser | kRelative))) --k;
+    const TriggerHit* noun = k > 0 ? NounEndingAt(k) : nullptr;
+    if (noun == nullptr || lexicon_.IsEvent(noun->match.noun->relation)) return;
+    std::uint32_t start = PlainWordsBefore(noun->first);
+    while (start > 0 && (view_.flags(start - 1) & kDeterminer)) --start;
+    if (start == 0 || !(view_.flags(start - 1) & kPause)) return;
+    const EdgeCandidate* statement = nullptr;
+    for (const EdgeCandidate& c : *out_) {
+      if (c.anchor < start && !lexicon_.IsEvent(c.relation) && !c.implied) statement = &c;
+    }
+    if (statement == nullptr) return;
+    Emit(source, {{statement->source}, "", false},
+         How(relation, confidence, rule, hit.first, SpeakerOf(source, hit.first)));
+  }
+
+  // The noun trigger whose last token is right before `end`, or nullptr.
+  const TriggerHit* NounEndingAt(std::uint32_t end) const {
+    for (const TriggerHit& hit : view_.triggers) {
+      if (hit.last == end) return hit.match.noun != nullptr ? &hit : nullptr;
+    }
+    return nullptr;
   }
 
   // A statement noun whose source follows it, in a clause whose own verb states nothing, answers
