@@ -50,6 +50,9 @@ void Discourse::Remember(std::span<const Token> name, const PersonRef& person) {
 }
 
 void Discourse::Update(const SentenceView& view, SentenceNotes notes) {
+  for (ToldEdge& told : notes.told) told.sentence = sentences_;
+  told_.insert(told_.end(), notes.told.begin(), notes.told.end());
+  ++sentences_;
   previous_ = std::move(notes);
   for (const Phrase& phrase : view.phrases) {
     if (phrase.kind == Phrase::Kind::kPronoun || phrase.kind == Phrase::Kind::kDescription)

@@ -1,9 +1,9 @@
 // Discourse: what earlier sentences of the article said, for resolving later references: the people
 // named so far (so that "Voronkov stated" finds the UN after "UN counterterrorism chief Vladimir
 // Voronkov"), the last person (for "he"), the actors in order of mention (for "it", "the group"),
-// and what the rules noted about the sentence just before: its subject (for "They rejected ...")
-// and its violent events (for "IS-K launches attacks. A bomber killed ..." and "... The BLA claimed
-// the attack").
+// the edges told so far (for "condemned the attack", "rejected the accusation"), and what the rules
+// noted about the sentence just before: its subject (for "They rejected ...") and its violent
+// events (for "IS-K launches attacks. A bomber killed ..." and "... The BLA claimed the attack").
 #ifndef GEOKG_INGEST_DISCOURSE_H_
 #define GEOKG_INGEST_DISCOURSE_H_
 
@@ -34,6 +34,15 @@ struct EventNote {
   graph::Date date;          // the event's date, once the extractor has dated the sentence
 };
 
+// An edge a sentence told, for "the attack", "the accusation" in a later one.
+struct ToldEdge {
+  std::uint16_t relation = 0;
+  std::uint32_t source = 0;
+  std::uint32_t target = 0;
+  bool inferred = false;
+  std::uint32_t sentence = 0;  // set by Discourse::Update: the sentence's number in the article
+};
+
 // What the rules note about a sentence for the next one.
 struct SentenceNotes {
   // The actors of its first subject, references resolved.
@@ -43,6 +52,10 @@ struct SentenceNotes {
   // The targets of its events that name no perpetrator: "a suicide bomber killed X, the Taliban's
   // minister".
   std::vector<EventNote> unclaimed;
+  // The edges it states or infers (not the implied ones), in order.
+  std::vector<ToldEdge> told;
+  // The relations of its verbs that gave no edge: "Gunmen attacked a mosque".
+  std::vector<std::uint16_t> untold;
 };
 
 class Discourse {
@@ -61,6 +74,17 @@ class Discourse {
       if (accept(*it)) return *it;
     }
     return std::nullopt;
+  }
+
+  // The most recent edge told in the last `sentences` sentences for which accept(edge) holds, or
+  // nullptr.
+  template <class Accept>
+  const ToldEdge* RecentTold(std::uint32_t sentences, Accept accept) const {
+    for (auto it = told_.rbegin(); it != told_.rend() && it->sentence + sentences >= sentences_;
+         ++it) {
+      if (accept(*it)) return &*it;
+    }
+    return nullptr;
   }
 
   // What the rules noted about the previous sentence; empty before the second sentence.
@@ -86,6 +110,8 @@ class Discourse {
   std::unordered_map<std::string, std::vector<Known>, Hash, std::equal_to<>> people_;
   std::optional<PersonRef> last_person_;
   std::vector<std::uint32_t> recent_;  // actors, most recent last, each once
+  std::vector<ToldEdge> told_;         // most recent last
+  std::uint32_t sentences_ = 0;        // sentences recorded so far
   SentenceNotes previous_;
 };
 

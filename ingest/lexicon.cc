@@ -39,6 +39,7 @@ constexpr std::pair<std::string_view, std::uint32_t> kCategories[] = {
     {"noun_agent", kNounAgent},
     {"aspectual", kAspectual},
     {"possessive_pronoun", kPossessivePronoun},
+    {"definite", kDefinite},
 };
 
 constexpr std::pair<std::string_view, TriggerForm> kForms[] = {

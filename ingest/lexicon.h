@@ -84,6 +84,7 @@ enum FunctionFlag : std::uint32_t {
   kNounAgent = 1u << 28,    // "by", "from" after a noun: "calls by Belarus" names who calls
   kAspectual = 1u << 29,    // "continues", "began": the infinitive after it is done ("continues to launch")
   kPossessivePronoun = 1u << 30,  // "his", "their": a pronoun before a statement noun
+  kDefinite = 1u << 31,           // "the", "this": a noun after it may be one told before
 };
 
 // What a pronoun or description refers to.

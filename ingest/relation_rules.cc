@@ -1,6 +1,7 @@
 #include "ingest/relation_rules.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "ingest/clauses.h"
@@ -22,6 +23,8 @@ constexpr float kStatedNoun = 0.7f;  // "China's accusations against the Philipp
 constexpr float kImpliedNoun = 0.7f;
 constexpr float kPreviousPerpetrator = 0.6f;  // the perpetrator the sentence before named
 constexpr float kReferenceFactor = 0.85f;     // a party reached through a pronoun or description
+// How many sentences back "the attack" may find the attack it means.
+constexpr std::uint32_t kNounReferenceSentences = 5;
 
 // Plain words allowed between a claim and its event ("claimed the deadly attack"), between a
 // source and its noun, between a future marker and its verb ("would soon boycott").
@@ -51,7 +54,9 @@ class SentenceRules {
       bool done = match.predicate != nullptr && Predicate(hit, *match.predicate);
       done = done || (match.future != nullptr && Future(hit, *match.future));
       if (!done && match.verb != nullptr && !noun_position) {
+        std::size_t before = out_->size();
         Verb(hit, *match.verb);
+        if (out_->size() == before) notes_->untold.push_back(match.verb->relation);
       } else if (!done && match.noun != nullptr) {
         Noun(hit, *match.noun);
       }
@@ -125,6 +130,7 @@ class SentenceRules {
     if (object == kNone) {
       if (subject != kNone && (view_.flags(hit.first) & kDenial))
         DeniedStatement(hit, entry.relation, view_.phrases[subject], source, confidence, rule);
+      if (!source.actors.empty()) NounReference(hit, entry.relation, source, confidence);
       return;
     }
     Party target = references_.Resolve(object, source.actors);
@@ -333,6 +339,56 @@ class SentenceRules {
          How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
   }
 
+  // "Russia struck Kharkiv. Ukraine condemned the attack": a verb whose object is a definite noun
+  // ("the attack", "these accusations") takes as target the source of the last edge of the noun's
+  // kind (its PLOVER category) told shortly before, when that source is not the verb's own subject.
+  void NounReference(const TriggerHit& hit, std::uint16_t relation, const Party& source,
+                     float confidence) {
+    if (hit.last >= view_.size() || !(view_.flags(hit.last) & kDefinite)) return;
+    std::uint32_t k = SkipDeterminers(view_, hit.last);
+    for (int plain = 0; k < view_.size() && TriggerAt(view_, k) == nullptr; ++k) {
+      if (plain++ == kMaxPlainWords || !IsPlain(view_, k)) return;
+    }
+    const TriggerHit* noun = k < view_.size() ? TriggerAt(view_, k) : nullptr;
+    if (noun == nullptr || noun->match.noun == nullptr || OwnParty(*noun)) return;
+    const auto& types = lexicon_.relation_types();
+    const std::string& kind = types[noun->match.noun->relation].plover;
+    auto means = [&](const ToldEdge& e) {
+      return types[e.relation].plover == kind &&
+             std::find(source.actors.begin(), source.actors.end(), e.source) == source.actors.end();
+    };
+    // "Gunmen attacked a mosque. The Taliban condemned the attack." means an attack without a
+    // known source, not an older one.
+    auto untold = [&](const std::vector<std::uint16_t>& relations) {
+      return std::any_of(relations.begin(), relations.end(),
+                         [&](std::uint16_t r) { return types[r].plover == kind; });
+    };
+    if (untold(notes_->untold) || untold(discourse_.previous().untold)) return;
+    std::optional<ToldEdge> told;
+    for (auto it = notes_->told.rbegin(); it != notes_->told.rend() && !told; ++it) {
+      if (means(*it)) told = *it;
+    }
+    if (!told) {
+      if (const ToldEdge* before = discourse_.RecentTold(kNounReferenceSentences, means))
+        told = *before;
+    }
+    if (!told) return;
+    EdgeCandidate how = How(relation, confidence * kReferenceFactor, "verb.noun_reference",
+                            hit.first, SpeakerOf(source, hit.first));
+    how.inferred = told->inferred;
+    Emit(source, {{told->source}, "", false}, how);
+  }
+
+  // Whether a noun names a party of its own after it: "the attack on Kyiv's power grid" may be
+  // another attack, "the demand by Egypt" is Egypt's.
+  bool OwnParty(const TriggerHit& noun) const {
+    if (noun.last >= view_.size()) return false;
+    if (NounTarget(noun, *noun.match.noun) != kNone) return true;
+    if (!(view_.flags(noun.last) & kNounAgent)) return false;
+    const std::uint32_t a = SkipDeterminers(view_, noun.last + view_.mark_span[noun.last]);
+    return a < view_.size() && view_.PhraseAt(a) != nullptr;
+  }
+
   // "Mali blamed France for arming separatists, a claim Paris has denied": a denial whose object is
   // a statement noun standing after a comma, in apposition to the clause before, rejects whoever
   // made a statement earlier in the sentence.
@@ -453,6 +509,7 @@ class SentenceRules {
         how.source = s;
         how.target = t;
         out_->push_back(how);
+        if (!how.implied) notes_->told.push_back({how.relation, s, t, how.inferred});
       }
     }
   }
