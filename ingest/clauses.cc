@@ -257,6 +257,15 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t end, ObjectScan 
     if ((f & kConditional) && !scan.into_conditional) break;
     if (f & (kComplementiser | kConditional)) in_clause = true;
     if ((f & kPreposition) && scan.direct) break;
+    // "condemned the launch as a violation of UN resolutions": what follows "as" describes the
+    // object already passed; right after the verb it may come first ("denounced as a crime
+    // Serbia's suppression of ...").
+    if ((f & kBreakerBeforeActor) && k > end) break;
+    // Past a preposition, a gerund owns what follows: "a network it accused of shipping Iranian
+    // crude".
+    if ((f & kPreposition) && k + 1 < hi && IsPlainWord(view, k + 1) &&
+        view.tokens[k + 1].norm.ends_with("ing"))
+      break;
     // "calls by Belarus", "a demand from the US" name who makes it: the actor behind the noun.
     const TriggerHit* noun = TriggerAt(view, k);
     if (noun != nullptr && noun->match.noun != nullptr && noun->last < hi &&

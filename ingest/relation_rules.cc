@@ -133,6 +133,7 @@ class SentenceRules {
       if (!source.actors.empty()) NounReference(hit, entry.relation, source, confidence);
       return;
     }
+    if (SelfInComplement(hit, view_.phrases[object])) return;
     Party target = references_.Resolve(object, source.actors);
     std::string speaker = SpeakerOf(source, hit.first);
     Emit(source, target, How(entry.relation, confidence, rule, hit.first, speaker));
@@ -387,6 +388,16 @@ class SentenceRules {
     if (!(view_.flags(noun.last) & kNounAgent)) return false;
     const std::uint32_t a = SkipDeterminers(view_, noun.last + view_.mark_span[noun.last]);
     return a < view_.size() && view_.PhraseAt(a) != nullptr;
+  }
+
+  // Whether the object is an "it" inside the verb's that-clause, which stands for the subject
+  // itself: "Tehran warned that it would respond".
+  bool SelfInComplement(const TriggerHit& hit, const Phrase& object) const {
+    if (object.kind != Phrase::Kind::kPronoun || object.referent != Referent::kActor) return false;
+    for (std::uint32_t k = hit.last; k < object.first; ++k) {
+      if (view_.flags(k) & kComplementiser) return true;
+    }
+    return false;
   }
 
   // "Mali blamed France for arming separatists, a claim Paris has denied": a denial whose object is

@@ -100,8 +100,10 @@ TEST_CASE("pronouns resolve to the last person or actor named", "[extract]") {
   CHECK(e->evidence.speaker == "Deniz Kaya");
   CHECK(e->evidence.sentence == 1);
   CHECK(e->confidence < 0.9f);
+  CHECK(Triples("Chad sent troops north. Niger warned it.") == Strings{"Niger warns Chad"});
+  // Inside the verb's own that-clause, "it" is the warner: Niger would close its border.
   CHECK(Triples("Chad sent troops north. Niger warned that it would close the border.") ==
-        Strings{"Niger warns Chad"});
+        Strings{});
 }
 
 TEST_CASE("a clause breaker keeps one clause's subject from another's object", "[extract]") {
