@@ -201,6 +201,24 @@ class MentionFinder {
     return j;
   }
 
+  bool IsPersonRole(std::uint32_t role) const {
+    return gazetteer_.role(names_[role].match.index).kind == RoleKind::kPerson;
+  }
+
+  // Moves *role from a body's role to the person's role after it, if any ("Foreign Ministry
+  // spokesperson", "coast guard spokesperson": the officer speaks for the body's actor), and
+  // returns the end of the role.
+  std::uint32_t OfficerOf(std::uint32_t* role) const {
+    std::uint32_t end = *role + names_[*role].length;
+    while (!IsPersonRole(*role)) {
+      std::int32_t next = RoleAfter(end);
+      if (next == kNone) break;
+      *role = static_cast<std::uint32_t>(next);
+      end = *role + names_[*role].length;
+    }
+    return end;
+  }
+
   // After the actor(s) of a phrase: "['s] [Actor2]? [modifiers] ROLE [,]? [Person]['s]".
   std::uint32_t Role(std::uint32_t j, Phrase* phrase) {
     std::uint32_t after_possessive = Possessive(j, phrase);
@@ -215,9 +233,9 @@ class MentionFinder {
     }
     phrase->possessive = false;
     phrase->role = true;
-    const GazetteerMatch& match = names_[role].match;
-    std::uint32_t end = role + names_[role].length;
-    if (gazetteer_.role(match.index).kind != RoleKind::kPerson) return end;
+    auto officer = static_cast<std::uint32_t>(role);
+    std::uint32_t end = OfficerOf(&officer);
+    if (!IsPersonRole(officer)) return end;
     std::uint32_t m = end < n_ && (flags(end) & kPause) ? end + 1 : end;
     std::uint32_t name_end = AttachName(m, phrase);
     return name_end > m ? Possessive(name_end, phrase) : end;
@@ -226,10 +244,10 @@ class MentionFinder {
   // A role word with no actor before it: "President Bush", "chief Palestinian negotiator Saeb
   // Erakat".
   std::uint32_t RolePhrase(std::uint32_t i) {
-    std::uint32_t end = i + names_[i].length;
-    const RoleRecord& role = gazetteer_.role(names_[i].match.index);
+    std::uint32_t role = i;
+    std::uint32_t end = OfficerOf(&role);
     // An actor right after the role heads the phrase itself ("chief Palestinian negotiator").
-    if (role.kind != RoleKind::kPerson || (end < n_ && IsActorName(end))) return end;
+    if (!IsPersonRole(role) || (end < n_ && IsActorName(end))) return end;
     std::uint32_t m = end < n_ && (flags(end) & kPause) ? end + 1 : end;
     Phrase phrase;
     phrase.kind = Phrase::Kind::kPerson;
