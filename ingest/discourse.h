@@ -7,12 +7,14 @@
 #ifndef GEOKG_INGEST_DISCOURSE_H_
 #define GEOKG_INGEST_DISCOURSE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "graph/model.h"
@@ -85,6 +87,30 @@ class Discourse {
       if (accept(*it)) return &*it;
     }
     return nullptr;
+  }
+
+  // The two actors of the edges told most often in the last `sentences` sentences, either way round,
+  // ties going to the pair told first; only edges whose actors both pass accept(actor) count.
+  template <class Accept>
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> MainPair(std::uint32_t sentences,
+                                                                  Accept accept) const {
+    struct Count {
+      std::pair<std::uint32_t, std::uint32_t> pair;
+      int told = 0;
+    };
+    std::vector<Count> counts;  // in order of first telling
+    for (const ToldEdge& e : told_) {
+      if (e.sentence + sentences < sentences_ || !accept(e.source) || !accept(e.target)) continue;
+      std::pair<std::uint32_t, std::uint32_t> pair = std::minmax(e.source, e.target);
+      auto it = std::find_if(counts.begin(), counts.end(),
+                             [&](const Count& c) { return c.pair == pair; });
+      if (it == counts.end()) it = counts.insert(counts.end(), {pair, 0});
+      ++it->told;
+    }
+    auto best = std::max_element(counts.begin(), counts.end(),
+                                 [](const Count& a, const Count& b) { return a.told < b.told; });
+    if (best == counts.end()) return std::nullopt;
+    return best->pair;
   }
 
   // What the rules noted about the previous sentence; empty before the second sentence.

@@ -64,6 +64,7 @@ constexpr std::pair<std::string_view, Referent> kReferents[] = {
     {"state", Referent::kState},
     {"organization", Referent::kOrganization},
     {"group", Referent::kGroup},
+    {"pair", Referent::kPair},
 };
 
 std::string Key(const std::vector<Token>& tokens) {
@@ -167,6 +168,8 @@ Status Lexicon::LoadTriggers(const std::string& path) {
       entry.target_prepositions = SplitList(flag);
     } else if (flag == "stative" && entry.form == TriggerForm::kVerb) {
       entry.stative = true;
+    } else if (flag == "reciprocal" && entry.form == TriggerForm::kVerb) {
+      entry.reciprocal = true;
     } else if (flag == "event" && entry.form == TriggerForm::kClaim) {
       entry.needs_event = true;
     } else if (flag == "conditional" && entry.form == TriggerForm::kFuture) {

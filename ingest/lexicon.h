@@ -34,6 +34,8 @@ struct TriggerEntry {
   std::uint16_t relation = 0;  // index into Lexicon::relation_types()
   TriggerForm form = TriggerForm::kVerb;
   bool stative = false;          // a copula before it does not make it passive ("is opposed to")
+  bool reciprocal = false;       // a compound subject's members do it to each other ("traded
+                                 // accusations", "accused each other")
   bool needs_event = false;      // a claim that names its event ("claimed the attack")
   bool needs_condition = false;  // a future act that is a threat only under a condition ("will
                                  // withdraw its troops from Chad unless ...")
@@ -98,6 +100,7 @@ enum class Referent : std::uint8_t {
   kState,         // "the country"
   kOrganization,  // "the organisation"
   kGroup,         // "the group"
+  kPair,          // "both sides": the two actors of the latest edge told between two others
 };
 
 struct FunctionWord {

@@ -14,6 +14,9 @@ struct AnyKind {
   bool operator()(const graph::Actor&) const { return true; }
 };
 
+// How many sentences back "both sides" may find the two sides.
+constexpr std::uint32_t kPairSentences = 8;
+
 bool Contains(const std::vector<std::uint32_t>& list, std::uint32_t actor) {
   return std::find(list.begin(), list.end(), actor) != list.end();
 }
@@ -51,6 +54,11 @@ Party References::ResolveReference(const Phrase& phrase, const std::vector<std::
       return LastActor(phrase, exclude, KindIs{graph::ActorKind::kOrganization}, false);
     case Referent::kGroup:
       return LastActor(phrase, exclude, KindIs{graph::ActorKind::kGroup}, false);
+    case Referent::kPair: {
+      auto pair = discourse_.MainPair(kPairSentences,
+                                      [&](std::uint32_t actor) { return !Contains(exclude, actor); });
+      return pair ? Party{{pair->first, pair->second}, "", false} : Party();
+    }
     case Referent::kNone:
       break;
   }

@@ -127,6 +127,10 @@ class SentenceRules {
       return;
     }
     if (event) Note(&notes_->perpetrators, entry.relation, source, hit.first);
+    if (object == kNone && entry.reciprocal) {
+      Emit(source, source, How(entry.relation, confidence, "verb.reciprocal", hit.first, ""));
+      return;
+    }
     if (object == kNone) {
       if (subject != kNone && (view_.flags(hit.first) & kDenial))
         DeniedStatement(hit, entry.relation, view_.phrases[subject], source, confidence, rule);
