@@ -89,8 +89,9 @@ class Discourse {
     return nullptr;
   }
 
-  // The two actors of the edges told most often in the last `sentences` sentences, either way round,
-  // ties going to the pair told first; only edges whose actors both pass accept(actor) count.
+  // The two actors of the edges told most often in the last `sentences` sentences, either way
+  // round, ties going to the pair told first; only edges whose actors both pass accept(actor)
+  // count.
   template <class Accept>
   std::optional<std::pair<std::uint32_t, std::uint32_t>> MainPair(std::uint32_t sentences,
                                                                   Accept accept) const {

@@ -55,8 +55,8 @@ Party References::ResolveReference(const Phrase& phrase, const std::vector<std::
     case Referent::kGroup:
       return LastActor(phrase, exclude, KindIs{graph::ActorKind::kGroup}, false);
     case Referent::kPair: {
-      auto pair = discourse_.MainPair(kPairSentences,
-                                      [&](std::uint32_t actor) { return !Contains(exclude, actor); });
+      auto pair = discourse_.MainPair(
+          kPairSentences, [&](std::uint32_t actor) { return !Contains(exclude, actor); });
       return pair ? Party{{pair->first, pair->second}, "", false} : Party();
     }
     case Referent::kNone:
