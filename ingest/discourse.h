@@ -78,6 +78,9 @@ class Discourse {
     return std::nullopt;
   }
 
+  // Every edge told so far, most recent last.
+  const std::vector<ToldEdge>& told() const { return told_; }
+
   // The most recent edge told in the last `sentences` sentences for which accept(edge) holds, or
   // nullptr.
   template <class Accept>

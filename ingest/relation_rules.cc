@@ -117,6 +117,10 @@ class SentenceRules {
       }
       Party by = references_.Resolve(agent, source.actors);
       if (event) Note(&notes_->perpetrators, entry.relation, by, hit.first);
+      if (source.actors.empty()) {
+        NounReference(hit, entry.relation, by, kPassive, DefiniteNounBefore(hit));
+        return;
+      }
       Emit(by, source,
            How(entry.relation, kPassive, "verb.passive", hit.first, SpeakerOf(by, hit.first)));
       return;
@@ -134,7 +138,8 @@ class SentenceRules {
     if (object == kNone) {
       if (subject != kNone && (view_.flags(hit.first) & kDenial))
         DeniedStatement(hit, entry.relation, view_.phrases[subject], source, confidence, rule);
-      if (!source.actors.empty()) NounReference(hit, entry.relation, source, confidence);
+      if (!source.actors.empty())
+        NounReference(hit, entry.relation, source, confidence, DefiniteNounAfter(hit));
       return;
     }
     if (SelfInComplement(hit, view_.phrases[object])) return;
@@ -344,17 +349,36 @@ class SentenceRules {
          How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
   }
 
-  // "Russia struck Kharkiv. Ukraine condemned the attack": a verb whose object is a definite noun
-  // ("the attack", "these accusations") takes as target the source of the last edge of the noun's
-  // kind (its PLOVER category) told shortly before, when that source is not the verb's own subject.
-  void NounReference(const TriggerHit& hit, std::uint16_t relation, const Party& source,
-                     float confidence) {
-    if (hit.last >= view_.size() || !(view_.flags(hit.last) & kDefinite)) return;
+  // The definite noun trigger that is a verb's object: "condemned the (deadly) attack".
+  const TriggerHit* DefiniteNounAfter(const TriggerHit& hit) const {
+    if (hit.last >= view_.size() || !(view_.flags(hit.last) & kDefinite)) return nullptr;
     std::uint32_t k = SkipDeterminers(view_, hit.last);
     for (int plain = 0; k < view_.size() && TriggerAt(view_, k) == nullptr; ++k) {
-      if (plain++ == kMaxPlainWords || !IsPlain(view_, k)) return;
+      if (plain++ == kMaxPlainWords || !IsPlain(view_, k)) return nullptr;
     }
-    const TriggerHit* noun = k < view_.size() ? TriggerAt(view_, k) : nullptr;
+    return k < view_.size() ? TriggerAt(view_, k) : nullptr;
+  }
+
+  // The definite noun trigger that is a passive verb's subject: "The strikes were condemned".
+  const TriggerHit* DefiniteNounBefore(const TriggerHit& hit) const {
+    std::uint32_t k = hit.first;
+    const TriggerHit* noun = nullptr;
+    for (int skipped = 0; k > 0 && (noun = NounEndingAt(k)) == nullptr; ++skipped, --k) {
+      if (skipped > kMaxPlainWords ||
+          !((view_.flags(k - 1) & kPassiveAux) || IsPlain(view_, k - 1)))
+        return nullptr;
+    }
+    if (noun == nullptr) return nullptr;
+    std::uint32_t start = PlainWordsBefore(noun->first);
+    return start > 0 && (view_.flags(start - 1) & kDefinite) ? noun : nullptr;
+  }
+
+  // "Russia struck Kharkiv. Ukraine condemned the attack": a definite noun ("the attack", "these
+  // accusations") as a verb's object, or as a passive one's subject, means the last edge of the
+  // noun's kind (its PLOVER category) told shortly before, whose source, when it is not the verb's
+  // own source, becomes the target.
+  void NounReference(const TriggerHit& hit, std::uint16_t relation, const Party& source,
+                     float confidence, const TriggerHit* noun) {
     if (noun == nullptr || noun->match.noun == nullptr || OwnParty(*noun)) return;
     const auto& types = lexicon_.relation_types();
     const std::string& kind = types[noun->match.noun->relation].plover;
@@ -369,19 +393,30 @@ class SentenceRules {
                          [&](std::uint16_t r) { return types[r].plover == kind; });
     };
     if (untold(notes_->untold) || untold(discourse_.previous().untold)) return;
-    std::optional<ToldEdge> told;
-    for (auto it = notes_->told.rbegin(); it != notes_->told.rend() && !told; ++it) {
-      if (means(*it)) told = *it;
+    const std::vector<ToldEdge>* told_in = &notes_->told;
+    const ToldEdge* told = nullptr;
+    for (auto it = notes_->told.rbegin(); it != notes_->told.rend() && told == nullptr; ++it) {
+      if (means(*it)) told = &*it;
     }
-    if (!told) {
-      if (const ToldEdge* before = discourse_.RecentTold(kNounReferenceSentences, means))
-        told = *before;
+    if (told == nullptr) {
+      told = discourse_.RecentTold(kNounReferenceSentences, means);
+      told_in = &discourse_.told();
     }
-    if (!told) return;
+    if (told == nullptr) return;
+    // Every source of that event or statement: "The US and Britain struck ... The strikes".
+    Party sources;
+    for (const ToldEdge& e : *told_in) {
+      if (e.sentence == told->sentence && e.relation == told->relation &&
+          e.target == told->target && means(e) &&
+          std::find(sources.actors.begin(), sources.actors.end(), e.source) ==
+              sources.actors.end()) {
+        sources.actors.push_back(e.source);
+      }
+    }
     EdgeCandidate how = How(relation, confidence * kReferenceFactor, "verb.noun_reference",
                             hit.first, SpeakerOf(source, hit.first));
     how.inferred = told->inferred;
-    Emit(source, {{told->source}, "", false}, how);
+    Emit(source, sources, how);
   }
 
   // Whether a noun names a party of its own after it: "the attack on Kyiv's power grid" may be
