@@ -10,11 +10,6 @@ constexpr int kMaxPlainWords = 2;
 // Words between "that" and the denial that governs it: "denied the latest claims that".
 constexpr int kMaxDenialWords = 3;
 
-bool IsPlainWord(const SentenceView& view, std::uint32_t k) {
-  return view.tokens[k].kind == TokenKind::kWord && view.flags(k) == 0 &&
-         view.phrase_at[k] == kNone;
-}
-
 // Whether a phrase (not a modifier) starts at `k`, determiners skipped.
 bool ActorFollows(const SentenceView& view, std::uint32_t k) {
   k = SkipDeterminers(view, k);
@@ -205,6 +200,11 @@ std::int32_t GerundTarget(const SentenceView& view, std::uint32_t begin, std::ui
 }
 
 }  // namespace
+
+bool IsPlainWord(const SentenceView& view, std::uint32_t k) {
+  return view.tokens[k].kind == TokenKind::kWord && view.flags(k) == 0 &&
+         view.phrase_at[k] == kNone;
+}
 
 bool IsHardBreak(const SentenceView& view, std::uint32_t k) {
   std::uint32_t f = view.flags(k);
@@ -417,6 +417,37 @@ TokenSpan ClauseSpan(const SentenceView& view, std::uint32_t pos) {
     }
   }
   return span;
+}
+
+const TriggerHit* NounEndingAt(const SentenceView& view, std::uint32_t end) {
+  for (const TriggerHit& hit : view.triggers) {
+    if (hit.last == end) return hit.match.noun != nullptr ? &hit : nullptr;
+  }
+  return nullptr;
+}
+
+const TriggerHit* DefiniteNounAfter(const SentenceView& view, const TriggerHit& verb) {
+  if (verb.last >= view.size() || !(view.flags(verb.last) & kDefinite)) return nullptr;
+  std::uint32_t k = SkipDeterminers(view, verb.last);
+  for (int plain = 0; k < view.size() && TriggerAt(view, k) == nullptr; ++k) {
+    if (plain++ == kMaxPlainWords || !IsPlainWord(view, k)) return nullptr;
+  }
+  return k < view.size() ? TriggerAt(view, k) : nullptr;
+}
+
+const TriggerHit* DefiniteNounBefore(const SentenceView& view, const TriggerHit& verb) {
+  std::uint32_t k = verb.first;
+  const TriggerHit* noun = nullptr;
+  for (int skipped = 0; k > 0 && (noun = NounEndingAt(view, k)) == nullptr; ++skipped, --k) {
+    if (skipped > kMaxPlainWords ||
+        !((view.flags(k - 1) & kPassiveAux) || IsPlainWord(view, k - 1)))
+      return nullptr;
+  }
+  if (noun == nullptr) return nullptr;
+  std::uint32_t start = noun->first;
+  for (int plain = 0; start > 0 && plain < kMaxPlainWords && IsPlainWord(view, start - 1); ++plain)
+    --start;
+  return start > 0 && (view.flags(start - 1) & kDefinite) ? noun : nullptr;
 }
 
 }  // namespace geokg::ingest

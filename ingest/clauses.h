@@ -21,6 +21,10 @@
 
 namespace geokg::ingest {
 
+// Whether token k is a word with no function and no part in a phrase: an adverb, an adjective, a
+// common noun.
+bool IsPlainWord(const SentenceView& view, std::uint32_t k);
+
 // Whether token k ends a clause outright: a breaker, or "as" before an actor.
 bool IsHardBreak(const SentenceView& view, std::uint32_t k);
 
@@ -78,6 +82,17 @@ bool InNounPhrase(const SentenceView& view, std::uint32_t pos);
 // The noun trigger that the phrase is the source of: "US" in "US accusations", "North Korea's
 // consistent demand" (at most two plain words between). nullptr when none.
 const TriggerHit* GovernedNoun(const SentenceView& view, const Phrase& phrase);
+
+// The noun trigger whose last token is right before `end`, or nullptr.
+const TriggerHit* NounEndingAt(const SentenceView& view, std::uint32_t end);
+
+// The trigger after a verb's definite determiner (over at most two plain words): "condemned the
+// (deadly) attack". nullptr when none.
+const TriggerHit* DefiniteNounAfter(const SentenceView& view, const TriggerHit& verb);
+
+// The noun trigger of a passive verb's definite subject: "The strikes were condemned". nullptr when
+// none.
+const TriggerHit* DefiniteNounBefore(const SentenceView& view, const TriggerHit& verb);
 
 // The trigger hit that starts at token `pos`, or nullptr.
 const TriggerHit* TriggerAt(const SentenceView& view, std::uint32_t pos);

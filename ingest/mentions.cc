@@ -246,8 +246,9 @@ class MentionFinder {
   std::uint32_t RolePhrase(std::uint32_t i) {
     std::uint32_t role = i;
     std::uint32_t end = OfficerOf(&role);
+    if (!IsPersonRole(role)) return BodyInCapital(i, end);
     // An actor right after the role heads the phrase itself ("chief Palestinian negotiator").
-    if (!IsPersonRole(role) || (end < n_ && IsActorName(end))) return end;
+    if (end < n_ && IsActorName(end)) return end;
     std::uint32_t m = end < n_ && (flags(end) & kPause) ? end + 1 : end;
     Phrase phrase;
     phrase.kind = Phrase::Kind::kPerson;
@@ -256,6 +257,21 @@ class MentionFinder {
     std::uint32_t name_end = AttachName(m, &phrase);
     if (name_end == m) return end;
     phrase.last = Possessive(name_end, &phrase);
+    view_.phrases.push_back(phrase);
+    return phrase.last;
+  }
+
+  // "the authorities in Bamako", "officials in Tehran": a body's role followed by a place
+  // preposition and a capital speaks for the capital's actor. The role spans [i, end).
+  std::uint32_t BodyInCapital(std::uint32_t i, std::uint32_t end) {
+    if (end + 1 >= n_ || !(flags(end) & kPlace)) return end;
+    const std::uint32_t place = end + view_.mark_span[end];
+    if (place >= n_ || !IsActorName(place)) return end;
+    Phrase phrase;
+    phrase.first = i;
+    phrase.role = true;
+    phrase.actors.push_back(names_[place].match.index);
+    phrase.last = place + names_[place].length;
     view_.phrases.push_back(phrase);
     return phrase.last;
   }

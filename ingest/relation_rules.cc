@@ -30,11 +30,6 @@ constexpr std::uint32_t kNounReferenceSentences = 5;
 // source and its noun, between a future marker and its verb ("would soon boycott").
 constexpr int kMaxPlainWords = 2;
 
-bool IsPlain(const SentenceView& view, std::uint32_t k) {
-  return view.tokens[k].kind == TokenKind::kWord && view.flags(k) == 0 &&
-         view.phrase_at[k] == kNone;
-}
-
 class SentenceRules {
  public:
   SentenceRules(const Lexicon& lexicon, const SentenceView& view, const Discourse& discourse,
@@ -118,7 +113,7 @@ class SentenceRules {
       Party by = references_.Resolve(agent, source.actors);
       if (event) Note(&notes_->perpetrators, entry.relation, by, hit.first);
       if (source.actors.empty()) {
-        NounReference(hit, entry.relation, by, kPassive, DefiniteNounBefore(hit));
+        NounReference(hit, entry.relation, by, kPassive, DefiniteNounBefore(view_, hit));
         return;
       }
       Emit(by, source,
@@ -126,6 +121,10 @@ class SentenceRules {
       return;
     }
     std::int32_t object = ObjectOf(hit, entry.relation);
+    if (object == kNone && (view_.flags(hit.first) & kDenial) &&
+        DeniedStatement(hit, entry.relation, confidence, rule)) {
+      return;
+    }
     if (source.actors.empty()) {
       if (event && object != kNone) Unclaimed(hit, entry.relation, references_.Resolve(object, {}));
       return;
@@ -136,10 +135,7 @@ class SentenceRules {
       return;
     }
     if (object == kNone) {
-      if (subject != kNone && (view_.flags(hit.first) & kDenial))
-        DeniedStatement(hit, entry.relation, view_.phrases[subject], source, confidence, rule);
-      if (!source.actors.empty())
-        NounReference(hit, entry.relation, source, confidence, DefiniteNounAfter(hit));
+      NounReference(hit, entry.relation, source, confidence, DefiniteNounAfter(view_, hit));
       return;
     }
     if (SelfInComplement(hit, view_.phrases[object])) return;
@@ -241,7 +237,7 @@ class SentenceRules {
     k = SkipDeterminers(view_, k);
     for (int plain = 0; k < view_.size() && plain <= kMaxPlainWords; ++k, ++plain) {
       if (const TriggerHit* at = TriggerAt(view_, k); IsEventNoun(at, relation)) return at;
-      if (!IsPlain(view_, k)) break;
+      if (!IsPlainWord(view_, k)) break;
     }
     return nullptr;
   }
@@ -274,9 +270,10 @@ class SentenceRules {
     } else if (clause.boundary != kNone) {
       auto boundary = static_cast<std::uint32_t>(clause.boundary);
       anchor = boundary;
-      std::int32_t subject = FindSubject(view_, boundary, false);
-      if (subject == kNone && StopsAtCoordinator(view_, boundary))
-        subject = FindSubject(view_, boundary, true);
+      const std::uint32_t reporter = ReportingVerb(boundary);
+      std::int32_t subject = FindSubject(view_, reporter, false);
+      if (subject == kNone && StopsAtCoordinator(view_, reporter))
+        subject = FindSubject(view_, reporter, true);
       if (subject != kNone) source = references_.Resolve(subject, {}, true);
     }
     if (source.actors.empty()) return false;
@@ -286,6 +283,16 @@ class SentenceRules {
          How(entry.relation, kReportedPredicate, "predicate.reported", anchor,
              SpeakerOf(source, hit.first), speaker_anchor));
     return true;
+  }
+
+  // The attribution verb before a reported clause's "that", whose subject reports it, past its
+  // addressee ("told European leaders that ..."); `boundary` itself when none comes first.
+  std::uint32_t ReportingVerb(std::uint32_t boundary) const {
+    for (std::uint32_t k = boundary; k > 0 && !IsHardBreak(view_, k - 1); --k) {
+      if (view_.flags(k - 1) & kAttribution) return k - 1;
+      if (view_.flags(k - 1) & (kPause | kCoordinator)) break;
+    }
+    return boundary;
   }
 
   // Whether a future marker ("would", "vowed to") stands before the trigger, making it an
@@ -308,14 +315,14 @@ class SentenceRules {
 
   // The first of at most kMaxPlainWords plain words that end right before `pos`.
   std::uint32_t PlainWordsBefore(std::uint32_t pos) const {
-    for (int plain = 0; pos > 0 && plain < kMaxPlainWords && IsPlain(view_, pos - 1); ++plain)
+    for (int plain = 0; pos > 0 && plain < kMaxPlainWords && IsPlainWord(view_, pos - 1); ++plain)
       --pos;
     return pos;
   }
 
   // The token after at most kMaxPlainWords plain words from `pos`.
   std::uint32_t PlainWordsAfter(std::uint32_t pos) const {
-    for (int plain = 0; pos < view_.size() && plain < kMaxPlainWords && IsPlain(view_, pos);
+    for (int plain = 0; pos < view_.size() && plain < kMaxPlainWords && IsPlainWord(view_, pos);
          ++plain)
       ++pos;
     return pos;
@@ -347,30 +354,6 @@ class SentenceRules {
     if (target == kNone) return;
     Emit(source, references_.Resolve(target, source.actors),
          How(entry.relation, kStatedNoun, "noun", hit.first, SpeakerOf(source, hit.first)));
-  }
-
-  // The definite noun trigger that is a verb's object: "condemned the (deadly) attack".
-  const TriggerHit* DefiniteNounAfter(const TriggerHit& hit) const {
-    if (hit.last >= view_.size() || !(view_.flags(hit.last) & kDefinite)) return nullptr;
-    std::uint32_t k = SkipDeterminers(view_, hit.last);
-    for (int plain = 0; k < view_.size() && TriggerAt(view_, k) == nullptr; ++k) {
-      if (plain++ == kMaxPlainWords || !IsPlain(view_, k)) return nullptr;
-    }
-    return k < view_.size() ? TriggerAt(view_, k) : nullptr;
-  }
-
-  // The definite noun trigger that is a passive verb's subject: "The strikes were condemned".
-  const TriggerHit* DefiniteNounBefore(const TriggerHit& hit) const {
-    std::uint32_t k = hit.first;
-    const TriggerHit* noun = nullptr;
-    for (int skipped = 0; k > 0 && (noun = NounEndingAt(k)) == nullptr; ++skipped, --k) {
-      if (skipped > kMaxPlainWords ||
-          !((view_.flags(k - 1) & kPassiveAux) || IsPlain(view_, k - 1)))
-        return nullptr;
-    }
-    if (noun == nullptr) return nullptr;
-    std::uint32_t start = PlainWordsBefore(noun->first);
-    return start > 0 && (view_.flags(start - 1) & kDefinite) ? noun : nullptr;
   }
 
   // "Russia struck Kharkiv. Ukraine condemned the attack": a definite noun ("the attack", "these
@@ -441,31 +424,35 @@ class SentenceRules {
 
   // "Mali blamed France for arming separatists, a claim Paris has denied": a denial whose object is
   // a statement noun standing after a comma, in apposition to the clause before, rejects whoever
-  // made a statement earlier in the sentence.
-  void DeniedStatement(const TriggerHit& hit, std::uint16_t relation, const Phrase& subject,
-                       const Party& source, float confidence, std::string_view rule) {
-    std::uint32_t k = subject.first;
+  // made a statement earlier in the sentence. The denier is the phrase right before the verb (over
+  // "has repeatedly"), which as part of an appositive is no clause's subject. Returns whether the
+  // construction is there.
+  bool DeniedStatement(const TriggerHit& hit, std::uint16_t relation, float confidence,
+                       std::string_view rule) {
+    std::uint32_t k = hit.first;
+    for (int skipped = 0; k > 0 && view_.PhraseAt(k - 1) == nullptr; ++skipped, --k) {
+      if (skipped > kMaxPlainWords ||
+          !(IsPlainWord(view_, k - 1) || (view_.flags(k - 1) & kPassiveAux)))
+        return false;
+    }
+    if (k == 0) return false;
+    const std::int32_t denier = view_.phrase_at[k - 1];
+    k = view_.phrases[denier].first;
     if (k > 0 && (view_.flags(k - 1) & (kComplementiser | kRelative))) --k;
-    const TriggerHit* noun = k > 0 ? NounEndingAt(k) : nullptr;
-    if (noun == nullptr || lexicon_.IsEvent(noun->match.noun->relation)) return;
+    const TriggerHit* noun = k > 0 ? NounEndingAt(view_, k) : nullptr;
+    if (noun == nullptr || lexicon_.IsEvent(noun->match.noun->relation)) return false;
     std::uint32_t start = PlainWordsBefore(noun->first);
     while (start > 0 && (view_.flags(start - 1) & kDeterminer)) --start;
-    if (start == 0 || !(view_.flags(start - 1) & kPause)) return;
+    if (start == 0 || !(view_.flags(start - 1) & kPause)) return false;
     const EdgeCandidate* statement = nullptr;
     for (const EdgeCandidate& c : *out_) {
       if (c.anchor < start && !lexicon_.IsEvent(c.relation) && !c.implied) statement = &c;
     }
-    if (statement == nullptr) return;
+    if (statement == nullptr) return false;
+    Party source = references_.Resolve(denier, {}, true);
     Emit(source, {{statement->source}, "", false},
          How(relation, confidence, rule, hit.first, SpeakerOf(source, hit.first)));
-  }
-
-  // The noun trigger whose last token is right before `end`, or nullptr.
-  const TriggerHit* NounEndingAt(std::uint32_t end) const {
-    for (const TriggerHit& hit : view_.triggers) {
-      if (hit.last == end) return hit.match.noun != nullptr ? &hit : nullptr;
-    }
-    return nullptr;
+    return true;
   }
 
   // A statement noun whose source follows it, in a clause whose own verb states nothing, answers
