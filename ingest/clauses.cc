@@ -239,6 +239,7 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t end, ObjectScan 
   enum class Pending : std::uint8_t { kNone, kPlace, kNounTarget } pending = Pending::kNone;
   int plain = 0;
   bool in_clause = false;  // past "that" or "if": only the clause's subject will do
+  bool noun_phrase_passed = false;
   for (std::uint32_t k = end; k < hi;) {
     if (std::int32_t p = view.phrase_at[k]; p != kNone) {
       const Phrase& phrase = view.phrases[p];
@@ -257,6 +258,14 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t end, ObjectScan 
     if ((f & kConditional) && !scan.into_conditional) break;
     if (f & (kComplementiser | kConditional)) in_clause = true;
     if ((f & kPreposition) && scan.direct) break;
+    // "urged the international community to hold Israel accountable": a noun phrase before an
+    // infinitive is the object, the infinitive's own object is not; but "threatened to cut
+    // supplies to Moldova".
+    if ((f & kInfinitive) && noun_phrase_passed) {
+      std::uint32_t next = SkipDeterminers(view, k + view.mark_span[k]);
+      if (next >= hi || view.phrase_at[next] == kNone) break;
+    }
+    if (f & kDeterminer) noun_phrase_passed = true;
     // "condemned the launch as a violation of UN resolutions": what follows "as" describes the
     // object already passed; right after the verb it may come first ("denounced as a crime
     // Serbia's suppression of ...").

@@ -130,8 +130,15 @@ class SentenceRules {
       return;
     }
     if (event) Note(&notes_->perpetrators, entry.relation, source, hit.first);
-    if (object == kNone && entry.reciprocal) {
-      Emit(source, source, How(entry.relation, confidence, "verb.reciprocal", hit.first, ""));
+    if (entry.reciprocal) {
+      // "traded accusations with Ukraine" both ways; an object further on is a venue or a topic
+      // ("traded accusations at a UN Security Council meeting").
+      Party both = source;
+      if (object != kNone && view_.phrases[object].first == SkipDeterminers(view_, hit.last)) {
+        for (std::uint32_t actor : references_.Resolve(object, source.actors).actors)
+          both.actors.push_back(actor);
+      }
+      Emit(both, both, How(entry.relation, confidence, "verb.reciprocal", hit.first, ""));
       return;
     }
     if (object == kNone) {
