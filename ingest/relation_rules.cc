@@ -1,7 +1,6 @@
 #include "ingest/relation_rules.h"
 
 #include <algorithm>
-#include <optional>
 #include <utility>
 
 #include "ingest/clauses.h"
