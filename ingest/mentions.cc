@@ -318,12 +318,21 @@ class MentionFinder {
   }
 
   // Whether the list that phrase q starts ends with a conjunction: "France, Germany and Italy",
-  // but not the "Japan, South Korea" of a headline or an appositive.
+  // but not an appositive's "Japan, South Korea". A list that opens the sentence and runs into a
+  // verb is a headline's compound subject: "Israel, Hamas trade accusations".
   bool ListEndsWithConjunction(std::size_t q) const {
+    const std::size_t first = q;
     for (; q + 1 < view_.phrases.size(); ++q) {
       bool comma_only = false;
-      if (!Joined(q, &comma_only)) return false;
+      if (!Joined(q, &comma_only)) break;
       if (!comma_only) return true;
+    }
+    return view_.phrases[first].first == 0 && q > first && VerbAt(view_.phrases[q].last);
+  }
+
+  bool VerbAt(std::uint32_t k) const {
+    for (const TriggerHit& hit : view_.triggers) {
+      if (hit.first == k) return hit.match.verb != nullptr;
     }
     return false;
   }
