@@ -254,6 +254,7 @@ void BatchBuilder::Finish() {
 }
 
 void BatchBuilder::UpdateCache(RocksDbStore::WriterCache* cache) {
+  cache->content_hashes.insert(article_.content_hash);
   for (auto& [id, actor] : actors_) {
     if (new_actors_.count(id) != 0) cache->actor_ids.emplace(actor.name, id);
     cache->actors[id] = std::move(actor);
@@ -295,6 +296,14 @@ Status RocksDbStore::LoadWriterCache() {
   auto relations = Relations();
   if (!relations.ok()) return relations.status();
   cache.relations = std::move(*relations);
+  Status hashes = ScanPrefix(keys::FamilyPrefix(keys::Family::kContentHash),
+                             [&](std::string_view key, std::string_view) -> Result<bool> {
+                               auto entry = keys::DecodeContentHashKey(key);
+                               if (!entry.ok()) return entry.status();
+                               cache.content_hashes.insert(entry->hash);
+                               return true;
+                             });
+  if (!hashes.ok()) return hashes;
   cache.loaded = true;
   cache_ = std::move(cache);
   return Status::OK();
@@ -303,9 +312,17 @@ Status RocksDbStore::LoadWriterCache() {
 Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
   if (read_only_)
     return Status::InvalidArgument("cannot add an article: " + dir_ + " is opened read-only");
-  Article article = batch.article;
-  if (article.id.empty()) return Status::InvalidArgument("article has no id");
-  if (article.content_hash == 0) article.content_hash = ContentHash(article.text);
+  if (batch.article.id.empty()) return Status::InvalidArgument("article has no id");
+  // Copying an article costs as much as the rest of its duplicate check, so only a caller that
+  // leaves the hash to the store pays for it.
+  const Article* hashed = &batch.article;
+  Article copy;
+  if (hashed->content_hash == 0) {
+    copy = batch.article;
+    copy.content_hash = ContentHash(copy.text);
+    hashed = &copy;
+  }
+  const Article& article = *hashed;
   constexpr std::size_t kMaxEdges = std::size_t{std::numeric_limits<std::uint16_t>::max()} + 1;
   if (batch.edges.size() > kMaxEdges)
     return Status::LimitExceeded(
@@ -314,6 +331,9 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
 
   std::lock_guard<std::mutex> lock(write_mu_);
   AddOutcome outcome;
+  if (!cache_.loaded) {
+    if (Status loaded = LoadWriterCache(); !loaded.ok()) return loaded;
+  }
 
   // Duplicates: the same id, or the same text under another id (a hash hit alone may be a
   // collision).
@@ -323,26 +343,25 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
     outcome.duplicate_of = article.id;
     return outcome;
   }
-  Status scanned =
-      ScanPrefix(keys::ContentHashPrefix(article.content_hash),
-                 [&](std::string_view key, std::string_view) -> Result<bool> {
-                   auto seq = keys::DecodeContentHashKey(key);
-                   if (!seq.ok()) return seq.status();
-                   auto stored = ArticleBySeq(*seq);
-                   if (!stored.ok()) return stored.status();
-                   if (!stored->has_value() || !SameText((*stored)->text, article.text))
-                     return true;
-                   outcome.duplicate_of = (*stored)->id;
-                   return false;
-                 });
-  if (!scanned.ok()) return scanned;
-  if (!outcome.duplicate_of.empty()) return outcome;
+  if (cache_.content_hashes.count(article.content_hash) != 0) {
+    Status scanned =
+        ScanPrefix(keys::ContentHashPrefix(article.content_hash),
+                   [&](std::string_view key, std::string_view) -> Result<bool> {
+                     auto entry = keys::DecodeContentHashKey(key);
+                     if (!entry.ok()) return entry.status();
+                     auto stored = ArticleBySeq(entry->seq);
+                     if (!stored.ok()) return stored.status();
+                     if (!stored->has_value() || !SameText((*stored)->text, article.text))
+                       return true;
+                     outcome.duplicate_of = (*stored)->id;
+                     return false;
+                   });
+    if (!scanned.ok()) return scanned;
+    if (!outcome.duplicate_of.empty()) return outcome;
+  }
 
   if (counters_.next_article == std::numeric_limits<ArticleSeq>::max())
     return Status::LimitExceeded("the database holds as many articles as it can number");
-  if (!cache_.loaded) {
-    if (Status loaded = LoadWriterCache(); !loaded.ok()) return loaded;
-  }
   BatchBuilder builder(cache_, article, counters_);
   Status built = builder.AddActors(batch.actors);
   if (built.ok()) built = builder.AddRelations(batch.relations);
@@ -350,9 +369,9 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
   if (!built.ok()) return built;
   builder.Finish();
 
-  Status written = FromRocks(db_->Write(rocksdb::WriteOptions(), builder.batch()),
-                             fmt::format("writing article \"{}\" to {}", article.id, dir_));
-  if (!written.ok()) return written;
+  rocksdb::Status written = db_->Write(rocksdb::WriteOptions(), builder.batch());
+  if (!written.ok())
+    return FromRocks(written, fmt::format("writing article \"{}\" to {}", article.id, dir_));
   counters_ = builder.counters();
   builder.UpdateCache(&cache_);
   outcome.added = true;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/store.h"
@@ -44,6 +45,10 @@ class RocksDbStore final : public Store {
     std::map<std::string, ActorId, std::less<>> actor_ids;  // canonical name -> id
     std::map<ActorId, Actor> actors;
     std::vector<RelationType> relations;  // ordered by id
+    // The content hashes of the stored articles (tens of bytes each), so that the duplicate
+    // check of a new text reads nothing: creating a RocksDB iterator for the hash's prefix
+    // cost more than the rest of that check.
+    std::unordered_set<std::uint64_t> content_hashes;
   };
 
   // `secondary_dir`, when not empty, is the private directory of a read-only (secondary) open,
