@@ -8,6 +8,8 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "graph/keys.h"
 #include "graph/records.h"
@@ -108,8 +110,9 @@ class BatchBuilder {
   const ArticleSeq seq_;
   rocksdb::WriteBatch batch_;
 
-  // Canonical name -> id, for the batch's actors and those looked up for edges.
-  std::map<std::string, ActorId, std::less<>> actor_ids_;
+  // Canonical name -> id, for the batch's actors and those looked up for edges. The names are the
+  // batch's or the cache's, which outlive the builder.
+  std::unordered_map<std::string_view, ActorId> actor_ids_;
   // The batch's actors as they will be stored; only new and changed ones are written.
   std::map<ActorId, Actor> actors_;
   std::set<ActorId> new_actors_;
