@@ -161,7 +161,7 @@ std::string TimePrefix(std::uint32_t date);
 Result<EdgeIndexEntry> DecodeOutEdgeKey(std::string_view key);
 Result<EdgeIndexEntry> DecodeInEdgeKey(std::string_view key);
 Result<TimeEntry> DecodeTimeKey(std::string_view key);
-Result<ActorId> DecodeAliasKey(std::string_view key);           // the actor id
+Result<ActorId> DecodeAliasKey(std::string_view key);  // the actor id
 Result<ContentHashEntry> DecodeContentHashKey(std::string_view key);
 
 // Values of the meta, actor name and article id families.

@@ -37,9 +37,6 @@ class RocksDbStore final : public Store {
     std::uint64_t edges = 0;
   };
 
-  // What the writer knows is stored, so that AddArticle does not read actors and relation types
-  // back for every article. Only this process writes (RocksDB's LOCK), so nothing else changes
-  // them. Loaded by the first AddArticle, updated after each successful write.
   // Hashes a name, so that the writer's maps look names up without making strings of them.
   struct NameHash {
     using is_transparent = void;
@@ -48,6 +45,9 @@ class RocksDbStore final : public Store {
     }
   };
 
+  // What the writer knows is stored, so that AddArticle does not read actors and relation types
+  // back for every article. Only this process writes (RocksDB's LOCK), so nothing else changes
+  // them. Loaded by the first AddArticle, updated after each successful write.
   struct WriterCache {
     bool loaded = false;
     // Canonical name -> id. Every article looks up each of its actors here.

@@ -147,7 +147,7 @@ class Ingestor::Pipeline {
   const ErrorSink& on_error_;
   const unsigned threads_;
   const std::size_t chunk_size_;
-  std::vector<Pending> filling_;   // read, not yet extracted
+  std::vector<Pending> filling_;    // read, not yet extracted
   std::unique_ptr<Chunk> running_;  // being extracted
 };
 
@@ -158,7 +158,8 @@ Result<IngestSummary> Ingestor::IngestPath(const std::string& path, const ErrorS
   Status read = ReadArticles(
       path,
       [&](graph::Article article, const Origin& origin) {
-        // After a store failure nothing more is written; the remaining articles are only counted as read.
+        // After a store failure nothing more is written; the remaining articles are only counted as
+        // read.
         ++summary.read;
         if (store_failure.ok()) store_failure = pipeline.Add(std::move(article), origin);
       },

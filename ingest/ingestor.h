@@ -35,10 +35,10 @@ struct IngestSummary {
 graph::ArticleBatch MakeBatch(graph::Article article, Extraction extraction);
 
 struct IngestOptions {
-  // Threads that extract, the calling thread included; 0 means one per core. With more than one, articles
-  // are extracted while the calling thread reads and writes the ones before them, but they are still
-  // written one at a time, in the order they were read, so the stored graph does not depend on the thread
-  // count. With one, the calling thread does everything.
+  // Threads that extract, the calling thread included; 0 means one per core. With more than one,
+  // articles are extracted while the calling thread reads and writes the ones before them, but they
+  // are still written one at a time, in the order they were read, so the stored graph does not
+  // depend on the thread count. With one, the calling thread does everything.
   unsigned threads = 0;
   ReadLimits limits;
 };
