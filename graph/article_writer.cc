@@ -8,6 +8,8 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "graph/keys.h"
 #include "graph/records.h"
@@ -108,8 +110,9 @@ class BatchBuilder {
   const ArticleSeq seq_;
   rocksdb::WriteBatch batch_;
 
-  // Canonical name -> id, for the batch's actors and those looked up for edges.
-  std::map<std::string, ActorId, std::less<>> actor_ids_;
+  // Canonical name -> id, for the batch's actors and those looked up for edges. The names are the
+  // batch's or the cache's, which outlive the builder.
+  std::unordered_map<std::string_view, ActorId> actor_ids_;
   // The batch's actors as they will be stored; only new and changed ones are written.
   std::map<ActorId, Actor> actors_;
   std::set<ActorId> new_actors_;
@@ -255,6 +258,7 @@ void BatchBuilder::Finish() {
 }
 
 void BatchBuilder::UpdateCache(RocksDbStore::WriterCache* cache) {
+  cache->content_hashes.insert(article_.content_hash);
   for (auto& [id, actor] : actors_) {
     if (new_actors_.count(id) != 0) cache->actor_ids.emplace(actor.name, id);
     cache->actors[id] = std::move(actor);
@@ -296,6 +300,14 @@ Status RocksDbStore::LoadWriterCache() {
   auto relations = Relations();
   if (!relations.ok()) return relations.status();
   cache.relations = std::move(*relations);
+  Status hashes = ScanPrefix(keys::FamilyPrefix(keys::Family::kContentHash),
+                             [&](std::string_view key, std::string_view) -> Result<bool> {
+                               auto entry = keys::DecodeContentHashKey(key);
+                               if (!entry.ok()) return entry.status();
+                               cache.content_hashes.insert(entry->hash);
+                               return true;
+                             });
+  if (!hashes.ok()) return hashes;
   cache.loaded = true;
   cache_ = std::move(cache);
   return Status::OK();
@@ -304,9 +316,17 @@ Status RocksDbStore::LoadWriterCache() {
 Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
   if (read_only_)
     return Status::InvalidArgument("cannot add an article: " + dir_ + " is opened read-only");
-  Article article = batch.article;
-  if (article.id.empty()) return Status::InvalidArgument("article has no id");
-  if (article.content_hash == 0) article.content_hash = ContentHash(article.text);
+  if (batch.article.id.empty()) return Status::InvalidArgument("article has no id");
+  // Copying an article costs as much as the rest of its duplicate check, so only a caller that
+  // leaves the hash to the store pays for it.
+  const Article* hashed = &batch.article;
+  Article copy;
+  if (hashed->content_hash == 0) {
+    copy = batch.article;
+    copy.content_hash = ContentHash(copy.text);
+    hashed = &copy;
+  }
+  const Article& article = *hashed;
   constexpr std::size_t kMaxEdges = std::size_t{std::numeric_limits<std::uint16_t>::max()} + 1;
   if (batch.edges.size() > kMaxEdges)
     return Status::LimitExceeded(
@@ -315,6 +335,9 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
 
   std::lock_guard<std::mutex> lock(write_mu_);
   AddOutcome outcome;
+  if (!cache_.loaded) {
+    if (Status loaded = LoadWriterCache(); !loaded.ok()) return loaded;
+  }
 
   // Duplicates: the same id, or the same text under another id (a hash hit alone may be a
   // collision).
@@ -324,26 +347,25 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
     outcome.duplicate_of = article.id;
     return outcome;
   }
-  Status scanned =
-      ScanPrefix(keys::ContentHashPrefix(article.content_hash),
-                 [&](std::string_view key, std::string_view) -> Result<bool> {
-                   auto seq = keys::DecodeContentHashKey(key);
-                   if (!seq.ok()) return seq.status();
-                   auto stored = ArticleBySeq(*seq);
-                   if (!stored.ok()) return stored.status();
-                   if (!stored->has_value() || !SameText((*stored)->text, article.text))
-                     return true;
-                   outcome.duplicate_of = (*stored)->id;
-                   return false;
-                 });
-  if (!scanned.ok()) return scanned;
-  if (!outcome.duplicate_of.empty()) return outcome;
+  if (cache_.content_hashes.count(article.content_hash) != 0) {
+    Status scanned =
+        ScanPrefix(keys::ContentHashPrefix(article.content_hash),
+                   [&](std::string_view key, std::string_view) -> Result<bool> {
+                     auto entry = keys::DecodeContentHashKey(key);
+                     if (!entry.ok()) return entry.status();
+                     auto stored = ArticleBySeq(entry->seq);
+                     if (!stored.ok()) return stored.status();
+                     if (!stored->has_value() || !SameText((*stored)->text, article.text))
+                       return true;
+                     outcome.duplicate_of = (*stored)->id;
+                     return false;
+                   });
+    if (!scanned.ok()) return scanned;
+    if (!outcome.duplicate_of.empty()) return outcome;
+  }
 
   if (counters_.next_article == std::numeric_limits<ArticleSeq>::max())
     return Status::LimitExceeded("the database holds as many articles as it can number");
-  if (!cache_.loaded) {
-    if (Status loaded = LoadWriterCache(); !loaded.ok()) return loaded;
-  }
   BatchBuilder builder(cache_, article, counters_);
   Status built = builder.AddActors(batch.actors);
   if (built.ok()) built = builder.AddRelations(batch.relations);
@@ -351,9 +373,9 @@ Result<AddOutcome> RocksDbStore::AddArticle(const ArticleBatch& batch) {
   if (!built.ok()) return built;
   builder.Finish();
 
-  Status written = FromRocks(db_->Write(rocksdb::WriteOptions(), builder.batch()),
-                             fmt::format("writing article \"{}\" to {}", article.id, dir_));
-  if (!written.ok()) return written;
+  rocksdb::Status written = db_->Write(rocksdb::WriteOptions(), builder.batch());
+  if (!written.ok())
+    return FromRocks(written, fmt::format("writing article \"{}\" to {}", article.id, dir_));
   counters_ = builder.counters();
   builder.UpdateCache(&cache_);
   outcome.added = true;

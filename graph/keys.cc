@@ -260,13 +260,13 @@ Result<ActorId> DecodeAliasKey(std::string_view key) {
   return id;
 }
 
-Result<ArticleSeq> DecodeContentHashKey(std::string_view key) {
-  std::uint64_t hash = 0;
-  ArticleSeq seq = 0;
+Result<ContentHashEntry> DecodeContentHashKey(std::string_view key) {
+  ContentHashEntry entry;
   Decoder d("");
-  if (!StartKey(key, Family::kContentHash, &d) || !d.Fixed(&hash) || !d.Fixed(&seq) || !d.done())
+  if (!StartKey(key, Family::kContentHash, &d) || !d.Fixed(&entry.hash) || !d.Fixed(&entry.seq) ||
+      !d.done())
     return BadKey("content hash", key);
-  return seq;
+  return entry;
 }
 
 std::string EncodeU32(std::uint32_t value) {

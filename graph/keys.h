@@ -129,6 +129,14 @@ struct EdgeIndexEntry {
   friend bool operator==(const EdgeIndexEntry&, const EdgeIndexEntry&) = default;
 };
 
+// What a content hash key says.
+struct ContentHashEntry {
+  std::uint64_t hash = 0;
+  ArticleSeq seq = 0;
+
+  friend bool operator==(const ContentHashEntry&, const ContentHashEntry&) = default;
+};
+
 // What a time index key says about its edge.
 struct TimeEntry {
   std::uint32_t date = 0;
@@ -156,8 +164,8 @@ std::string TimePrefix(std::uint32_t date);
 Result<EdgeIndexEntry> DecodeOutEdgeKey(std::string_view key);
 Result<EdgeIndexEntry> DecodeInEdgeKey(std::string_view key);
 Result<TimeEntry> DecodeTimeKey(std::string_view key);
-Result<ActorId> DecodeAliasKey(std::string_view key);           // the actor id
-Result<ArticleSeq> DecodeContentHashKey(std::string_view key);  // the article seq
+Result<ActorId> DecodeAliasKey(std::string_view key);  // the actor id
+Result<ContentHashEntry> DecodeContentHashKey(std::string_view key);
 
 // Values of the meta, actor name and article id families.
 std::string EncodeU32(std::uint32_t value);

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/store.h"
@@ -36,14 +37,27 @@ class RocksDbStore final : public Store {
     std::uint64_t edges = 0;
   };
 
+  // Hashes a name, so that the writer's maps look names up without making strings of them.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const {
+      return std::hash<std::string_view>()(name);
+    }
+  };
+
   // What the writer knows is stored, so that AddArticle does not read actors and relation types
   // back for every article. Only this process writes (RocksDB's LOCK), so nothing else changes
   // them. Loaded by the first AddArticle, updated after each successful write.
   struct WriterCache {
     bool loaded = false;
-    std::map<std::string, ActorId, std::less<>> actor_ids;  // canonical name -> id
+    // Canonical name -> id. Every article looks up each of its actors here.
+    std::unordered_map<std::string, ActorId, NameHash, std::equal_to<>> actor_ids;
     std::map<ActorId, Actor> actors;
     std::vector<RelationType> relations;  // ordered by id
+    // The content hashes of the stored articles (tens of bytes each), so that the duplicate
+    // check of a new text reads nothing: creating a RocksDB iterator for the hash's prefix
+    // cost more than the rest of that check.
+    std::unordered_set<std::uint64_t> content_hashes;
   };
 
   // `secondary_dir`, when not empty, is the private directory of a read-only (secondary) open,

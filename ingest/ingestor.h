@@ -32,11 +32,13 @@ struct IngestSummary {
 };
 
 // Builds the batch one article adds to the store: the article, its edges and their definitions.
-graph::ArticleBatch MakeBatch(graph::Article article, const Extraction& extraction);
+graph::ArticleBatch MakeBatch(graph::Article article, Extraction extraction);
 
 struct IngestOptions {
-  // Threads that extract; 0 means one per core. Articles are still written one at a time, in the order they
-  // were read, so the stored graph does not depend on the thread count.
+  // Threads that extract, the calling thread included; 0 means one per core. With more than one,
+  // articles are extracted while the calling thread reads and writes the ones before them, but they
+  // are still written one at a time, in the order they were read, so the stored graph does not
+  // depend on the thread count. With one, the calling thread does everything.
   unsigned threads = 0;
   ReadLimits limits;
 };
@@ -50,19 +52,15 @@ class Ingestor {
   // single articles, and a `path` that cannot be read at all, go to `on_error` and are counted in `errors`;
   // the other articles are still stored, so a caller can go on with its next path. Returns a non-OK Status
   // only when the store fails (then nothing of the failing article is written and earlier articles stay
-  // stored). `on_error` is called from the calling thread only.
+  // stored). `on_error` is called from the calling thread only; the store is written from it only.
   Result<IngestSummary> IngestPath(const std::string& path, const ErrorSink& on_error);
 
   // Extracts and stores one article.
   Result<graph::AddOutcome> IngestArticle(graph::Article article);
 
  private:
-  struct Pending {
-    graph::Article article;
-    Origin origin;
-  };
-  // Extracts a chunk of articles on the worker threads, then stores them in order.
-  Status Flush(std::vector<Pending>* chunk, IngestSummary* summary, const ErrorSink& on_error);
+  // Extracts chunks of articles on worker threads while storing the chunk read before; ingestor.cc.
+  class Pipeline;
 
   graph::Store* store_;
   const Extractor* extractor_;

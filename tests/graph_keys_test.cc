@@ -109,9 +109,9 @@ TEST_CASE("index keys round-trip", "[graph][keys]") {
   auto alias = keys::DecodeAliasKey(keys::AliasKey("united states", 42));
   REQUIRE(alias.ok());
   CHECK(*alias == 42u);
-  auto seq = keys::DecodeContentHashKey(keys::ContentHashKey(0xfedcba9876543210ull, 9));
-  REQUIRE(seq.ok());
-  CHECK(*seq == 9u);
+  auto hashed = keys::DecodeContentHashKey(keys::ContentHashKey(0xfedcba9876543210ull, 9));
+  REQUIRE(hashed.ok());
+  CHECK(*hashed == keys::ContentHashEntry{0xfedcba9876543210ull, 9});
   CHECK(entry.edge >> 16 == 4294967295u);
   CHECK((entry.edge & 0xffff) == 65535u);
 }

@@ -1,6 +1,6 @@
-// The writer's memory of stored actors and relation types (RocksDbStore::WriterCache): what one
-// article teaches it reaches the next articles and the next open, and a failed article teaches it
-// nothing. Also: read-only opens leave no directory behind.
+// The writer's memory of stored actors, relation types and texts (RocksDbStore::WriterCache): what
+// one article teaches it reaches the next articles and the next open, and a failed article teaches
+// it nothing. Also: read-only opens leave no directory behind.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -127,6 +127,13 @@ TEST_CASE("what one article teaches the writer reaches later articles and later 
   const Actor us = Find(*store, "washington");
   CHECK(us.id == 1);
   CHECK(us.aliases == std::vector<std::string>{"America", "United States", "Washington"});
+  // The texts stored before the open are known too: a1's text under another id is a duplicate.
+  ArticleBatch copy = Batch("a6", {}, {}, {});
+  copy.article.text = "Text of a1.";
+  auto duplicate = store->AddArticle(copy);
+  REQUIRE(duplicate.ok());
+  CHECK_FALSE(duplicate->added);
+  CHECK(duplicate->duplicate_of == "a1");
   auto relations = store->Relations();
   REQUIRE(relations.ok());
   REQUIRE(relations->size() == 1);
