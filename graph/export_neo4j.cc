@@ -85,7 +85,7 @@ Status WriteEdges(Store& store, const GraphView& view, std::ostream& out) {
     types[{view.vertices()[edge.source].actor, edge.relation, view.vertices()[edge.target].actor}] =
         RelationshipType(edge);
   out << ":START_ID,:END_ID,:TYPE,date,precision,article,sentence:int,speaker,confidence:float,"
-         "implied:boolean\n";
+         "implied:boolean,inferred:boolean\n";
   return store.ScanEdges(view.filter(), [&](const Edge& edge) {
     auto type = types.find({edge.source, edge.relation, edge.target});
     if (type == types.end()) return true;
@@ -93,7 +93,7 @@ Status WriteEdges(Store& store, const GraphView& view, std::ostream& out) {
         << edge.date.ToString() << ',' << DatePrecisionName(edge.date.precision) << ','
         << CsvField(edge.article_id) << ',' << edge.evidence.sentence << ','
         << CsvField(edge.evidence.speaker) << ',' << fmt::format("{}", edge.confidence) << ','
-        << (edge.implied ? "true" : "false") << '\n';
+        << (edge.implied ? "true" : "false") << ',' << (edge.inferred ? "true" : "false") << '\n';
     return static_cast<bool>(out);
   });
 }

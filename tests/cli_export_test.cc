@@ -307,8 +307,18 @@ TEST_CASE("export neo4j writes the CSVs neo4j-admin imports, one row per stored 
   CHECK(actors.substr(0, actors.find('\n')).find(":LABEL") != std::string::npos);
   CHECK(edges.rfind(":START_ID,:END_ID,:TYPE,", 0) == 0);
   // Every stored edge, and every actor of the graph.
-  int stored = static_cast<int>(ParseTable(Run("edges --db db")).size());
+  auto stored_edges = ParseTable(Run("edges --db db"));
+  int stored = static_cast<int>(stored_edges.size());
   CHECK(Count(edges, "\n") - 1 == stored);
+  // The last two columns say whether the edge is implied or inferred, as `geokg edges` does.
+  int implied = 0, inferred = 0;
+  for (const auto& row : stored_edges) {
+    implied += row.at("basis") == "implied";
+    inferred += row.at("basis") == "inferred";
+  }
+  CHECK(inferred > 0);
+  CHECK(Count(edges, ",true,false\n") == implied);
+  CHECK(Count(edges, ",false,true\n") == inferred);
   CHECK(Count(actors, "\n") - 1 == static_cast<int>(Actors(FromRelations()).size()));
   // Types are the relation in upper case, as Cypher writes them.
   std::map<std::string, int> per_type;

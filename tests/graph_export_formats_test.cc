@@ -448,18 +448,20 @@ TEST_CASE("Neo4j CSVs hold every actor and one row per stored edge", "[graph][ex
   REQUIRE(!edges.empty());
   CHECK(edges[0] == std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "date", "precision",
                                              "article", "sentence:int", "speaker",
-                                             "confidence:float", "implied:boolean"});
+                                             "confidence:float", "implied:boolean",
+                                             "inferred:boolean"});
   REQUIRE(edges.size() == kStoredEdges + 1);
   std::map<Triple, std::size_t> counts;
   std::size_t implied = 0;
   for (std::size_t i = 1; i < edges.size(); ++i) {
     const auto& row = edges[i];
-    REQUIRE(row.size() == 10);
+    REQUIRE(row.size() == 11);
     REQUIRE(name_of_id.count(row[0]));
     REQUIRE(name_of_id.count(row[1]));
     ++counts[{name_of_id[row[0]], row[2], name_of_id[row[1]]}];
     if (row[9] == "true") ++implied;
     CHECK((row[9] == "true" || row[9] == "false"));
+    CHECK(row[10] == "false");
     if (row[3] == "2025-01-05") {
       CHECK(row[4] == "day");
       CHECK(row[5] == "a1");
