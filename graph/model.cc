@@ -28,6 +28,11 @@ std::optional<ActorKind> ParseActorKind(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view EdgeBasis(const Edge& edge) {
+  if (edge.implied) return "implied";
+  return edge.inferred ? "inferred" : "";
+}
+
 std::string_view DatePrecisionName(DatePrecision p) {
   switch (p) {
     case DatePrecision::kYear: return "year";

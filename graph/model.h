@@ -96,6 +96,9 @@ struct Edge {
   bool inferred = false;
 };
 
+// How the edge is known when the text does not state it: "implied" or "inferred", else "".
+std::string_view EdgeBasis(const Edge& edge);
+
 // An edge as extraction produces it, before the store has resolved names to ids.
 struct EdgeDraft {
   std::string source;    // canonical actor name

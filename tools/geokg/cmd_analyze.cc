@@ -47,8 +47,8 @@ std::string OneLine(std::string_view text) {
 // "accuses", or "accuses (implied)" when only the wording of the sentence implies the edge,
 // "attacks (inferred)" when the context supplies its source.
 std::string Relation(const graph::CitedEdge& cited) {
-  if (cited.edge.implied) return cited.relation + " (implied)";
-  return cited.edge.inferred ? cited.relation + " (inferred)" : cited.relation;
+  std::string_view basis = graph::EdgeBasis(cited.edge);
+  return basis.empty() ? cited.relation : fmt::format("{} ({})", cited.relation, basis);
 }
 
 std::string Cite(const graph::CitedEdge& cited) {

@@ -67,8 +67,7 @@ int RunEdges(const Args& args) {
                "sentence"});
   for (const auto& e : *edges)
     table.Add({e.source, e.relation, e.target, e.edge.date.ToString(),
-               fmt::format("{:.2f}", e.edge.confidence),
-               e.edge.implied ? "implied" : (e.edge.inferred ? "inferred" : ""),
+               fmt::format("{:.2f}", e.edge.confidence), std::string(graph::EdgeBasis(e.edge)),
                e.edge.evidence.speaker, e.edge.article_id,
                std::to_string(e.edge.evidence.sentence)});
   table.Print(stdout);

@@ -28,9 +28,9 @@ std::string Html(std::string_view s) {
 
 // " (implied)" when the wording only implies the edge, " (inferred)" when the context supplies its
 // source.
-std::string_view Basis(const graph::Edge& edge) {
-  if (edge.implied) return " (implied)";
-  return edge.inferred ? " (inferred)" : "";
+std::string Basis(const graph::Edge& edge) {
+  std::string_view basis = graph::EdgeBasis(edge);
+  return basis.empty() ? "" : fmt::format(" ({})", basis);
 }
 
 std::string Headline(const query::TimelineEvent& e) {
