@@ -206,6 +206,12 @@ bool IsPlainWord(const SentenceView& view, std::uint32_t k) {
          view.phrase_at[k] == kNone;
 }
 
+std::uint32_t PlainWordsBefore(const SentenceView& view, std::uint32_t pos) {
+  for (int plain = 0; pos > 0 && plain < kMaxPlainWords && IsPlainWord(view, pos - 1); ++plain)
+    --pos;
+  return pos;
+}
+
 bool IsHardBreak(const SentenceView& view, std::uint32_t k) {
   std::uint32_t f = view.flags(k);
   return (f & kBreaker) || ((f & kBreakerBeforeActor) && ActorFollows(view, k + view.mark_span[k]));
@@ -453,9 +459,7 @@ const TriggerHit* DefiniteNounBefore(const SentenceView& view, const TriggerHit&
       return nullptr;
   }
   if (noun == nullptr) return nullptr;
-  std::uint32_t start = noun->first;
-  for (int plain = 0; start > 0 && plain < kMaxPlainWords && IsPlainWord(view, start - 1); ++plain)
-    --start;
+  std::uint32_t start = PlainWordsBefore(view, noun->first);
   return start > 0 && (view.flags(start - 1) & kDefinite) ? noun : nullptr;
 }
 

@@ -25,6 +25,9 @@ namespace geokg::ingest {
 // common noun.
 bool IsPlainWord(const SentenceView& view, std::uint32_t k);
 
+// The first of at most two plain words that end right before `pos`; `pos` when none does.
+std::uint32_t PlainWordsBefore(const SentenceView& view, std::uint32_t pos);
+
 // Whether token k ends a clause outright: a breaker, or "as" before an actor.
 bool IsHardBreak(const SentenceView& view, std::uint32_t k);
 

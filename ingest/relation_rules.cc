@@ -304,7 +304,7 @@ class SentenceRules {
   // Whether a future marker ("would", "vowed to") stands before the trigger, making it an
   // announced act: "they would boycott all talks with Albania".
   bool Future(const TriggerHit& hit, const TriggerEntry& entry) {
-    std::uint32_t k = PlainWordsBefore(hit.first);
+    std::uint32_t k = PlainWordsBefore(view_, hit.first);
     if (k == 0 || !(view_.flags(k - 1) & kFuture)) return false;
     if (entry.needs_condition && !ConditionFollows(hit.last)) return false;
     const std::uint32_t marker = k - 1;
@@ -317,13 +317,6 @@ class SentenceRules {
     Emit(source, references_.Resolve(object, source.actors),
          How(entry.relation, kFutureAct, "future", hit.first, SpeakerOf(source, hit.first)));
     return true;
-  }
-
-  // The first of at most kMaxPlainWords plain words that end right before `pos`.
-  std::uint32_t PlainWordsBefore(std::uint32_t pos) const {
-    for (int plain = 0; pos > 0 && plain < kMaxPlainWords && IsPlainWord(view_, pos - 1); ++plain)
-      --pos;
-    return pos;
   }
 
   // The token after at most kMaxPlainWords plain words from `pos`.
@@ -345,7 +338,7 @@ class SentenceRules {
   // A noun with its source before it: notes the perpetrator of an event ("IS-K's attacks"), and
   // states an edge when its target follows one of its prepositions ("US threats against Iran").
   void Noun(const TriggerHit& hit, const TriggerEntry& entry) {
-    const std::uint32_t k = PlainWordsBefore(hit.first);
+    const std::uint32_t k = PlainWordsBefore(view_, hit.first);
     const Phrase* owner = k > 0 ? view_.PhraseAt(k - 1) : nullptr;
     if (AgentNoun(hit, entry) || owner == nullptr || owner->last != k || owner->modifier_only)
       return;
@@ -412,10 +405,15 @@ class SentenceRules {
   // another attack, "the demand by Egypt" is Egypt's.
   bool OwnParty(const TriggerHit& noun) const {
     if (noun.last >= view_.size()) return false;
-    if (NounTarget(noun, *noun.match.noun) != kNone) return true;
-    if (!(view_.flags(noun.last) & kNounAgent)) return false;
+    return NounTarget(noun, *noun.match.noun) != kNone || AfterAgent(noun) != nullptr;
+  }
+
+  // The phrase after a noun's "by" or "from" ("calls by Egypt"), determiners skipped; nullptr when
+  // none follows.
+  const Phrase* AfterAgent(const TriggerHit& noun) const {
+    if (noun.last >= view_.size() || !(view_.flags(noun.last) & kNounAgent)) return nullptr;
     const std::uint32_t a = SkipDeterminers(view_, noun.last + view_.mark_span[noun.last]);
-    return a < view_.size() && view_.PhraseAt(a) != nullptr;
+    return a < view_.size() ? view_.PhraseAt(a) : nullptr;
   }
 
   // Whether the object is an "it" inside the verb's that-clause, which stands for the subject
@@ -447,7 +445,7 @@ class SentenceRules {
     if (k > 0 && (view_.flags(k - 1) & (kComplementiser | kRelative))) --k;
     const TriggerHit* noun = k > 0 ? NounEndingAt(view_, k) : nullptr;
     if (noun == nullptr || lexicon_.IsEvent(noun->match.noun->relation)) return false;
-    std::uint32_t start = PlainWordsBefore(noun->first);
+    std::uint32_t start = PlainWordsBefore(view_, noun->first);
     while (start > 0 && (view_.flags(start - 1) & kDeterminer)) --start;
     if (start == 0 || !(view_.flags(start - 1) & kPause)) return false;
     const EdgeCandidate* statement = nullptr;
@@ -466,13 +464,13 @@ class SentenceRules {
   // condemnation by the EU". Returns whether the noun names its source after it, for then the
   // actor before it is not its source.
   bool AgentNoun(const TriggerHit& hit, const TriggerEntry& entry) {
-    if (lexicon_.IsEvent(entry.relation) || hit.last >= view_.size() ||
-        !(view_.flags(hit.last) & kNounAgent)) {
+    if (lexicon_.IsEvent(entry.relation)) return false;
+    const Phrase* agent = AfterAgent(hit);
+    if (agent == nullptr ||
+        agent->first != SkipDeterminers(view_, hit.last + view_.mark_span[hit.last]) ||
+        agent->modifier_only) {
       return false;
     }
-    const std::uint32_t a = SkipDeterminers(view_, hit.last + view_.mark_span[hit.last]);
-    const Phrase* agent = a < view_.size() ? view_.PhraseAt(a) : nullptr;
-    if (agent == nullptr || agent->first != a || agent->modifier_only) return false;
     std::int32_t subject = FindSubject(view_, hit.first, false);
     if (subject == kNone || !Asserted(hit.first)) return true;
     for (std::uint32_t k = view_.phrases[subject].last; k < hit.first; ++k) {
@@ -482,7 +480,7 @@ class SentenceRules {
     std::uint32_t j = hit.first;
     while (j > 0 && (view_.flags(j - 1) & kDeterminer)) --j;
     if (j >= 2 && (view_.flags(j - 2) & kInfinitive)) return true;
-    Party source = references_.Resolve(view_.phrase_at[a], {});
+    Party source = references_.Resolve(view_.phrase_at[agent->first], {});
     Emit(source, references_.Resolve(subject, source.actors),
          How(entry.relation, kStatedNoun, "noun.agent", hit.first, SpeakerOf(source, hit.first)));
     return true;
